@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using CareStream.Live.Hubs;
+
+namespace CareStream.Live.Relay;
+
+/// <summary>
+/// The latest value per (bed, parameter) per ward, kept by the relay for join snapshots, and the pending updates
+/// not yet pushed. Pending updates are coalesced per ward: a newer value for the same bed and parameter replaces
+/// the older one, so one frame per ward per flush carries at most one value per tile (never mixing wards).
+/// </summary>
+public sealed class LiveWardState
+{
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<(string Bed, string Kind), VitalSignUpdate>> _latest = new();
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<(string Bed, string Kind), VitalSignUpdate>> _pending = new();
+
+    public void Record(string ward, VitalSignUpdate update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        var key = (update.Bed, update.Kind);
+        var latest = _latest.GetOrAdd(ward, static _ => new());
+        // Readings may arrive out of order after a redelivery: never replace a newer value with an older one.
+        latest.AddOrUpdate(key, update, (_, current) => current.EffectiveAt > update.EffectiveAt ? current : update);
+        _pending.GetOrAdd(ward, static _ => new())
+            .AddOrUpdate(key, update, (_, current) => current.EffectiveAt > update.EffectiveAt ? current : update);
+    }
+
+    public IReadOnlyList<VitalSignUpdate> Snapshot(string ward) =>
+        _latest.TryGetValue(ward, out var latest) ? latest.Values.ToArray() : [];
+
+    /// <summary>Takes what is pending, per ward, leaving nothing behind for the next flush.</summary>
+    public IEnumerable<(string Ward, IReadOnlyList<VitalSignUpdate> Updates)> DrainPending()
+    {
+        foreach (var (ward, pending) in _pending)
+        {
+            var updates = new List<VitalSignUpdate>(pending.Count);
+            foreach (var key in pending.Keys)
+            {
+                if (pending.TryRemove(key, out var update))
+                {
+                    updates.Add(update);
+                }
+            }
+
+            if (updates.Count > 0)
+            {
+                yield return (ward, updates);
+            }
+        }
+    }
+}
