@@ -1,0 +1,69 @@
+namespace CareStream.ArchitectureTests.Dependencies;
+
+/// <summary>
+/// The dependency table of style.md section 3, as (project, forbidden name prefix) pairs. A prefix matches a
+/// reference with that exact name or any name below it ("Hl7" matches "Hl7.Fhir.R4"), case-sensitively so the
+/// host assembly "carestream" never matches "CareStream.*".
+/// </summary>
+internal static class DependencyRules
+{
+    public const string Host = "carestream";
+
+    public static readonly IReadOnlyList<string> Modules =
+        ["CareStream.Ingestion", "CareStream.Recorder", "CareStream.Live", "CareStream.FhirApi", "CareStream.Simulator"];
+
+    private const string EfCore = "Microsoft.EntityFrameworkCore";
+    private const string AspNetCore = "Microsoft.AspNetCore";
+
+    private static readonly string[] Libraries =
+        ["CareStream.Domain", "CareStream.Rules", "CareStream.Fhir", "CareStream.Messaging", "CareStream.Storage"];
+
+    /// <summary>Names no library or module may reference: the host and everything above the libraries.</summary>
+    private static readonly string[] AboveLibraries = [Host, "CareStream.Host", .. Modules];
+
+    private static readonly Dictionary<string, string[]> Forbidden = new()
+    {
+        ["CareStream.Domain"] = ["CareStream", Host, "Hl7", "Firely", "Confluent", EfCore, AspNetCore, "Npgsql", "Microsoft.Extensions"],
+        ["CareStream.Rules"] =
+        [
+            "CareStream.Fhir", "CareStream.Messaging", "CareStream.Storage", .. AboveLibraries,
+            "Hl7", "Firely", "Confluent", EfCore, AspNetCore, "Npgsql",
+        ],
+        ["CareStream.Fhir"] =
+            ["CareStream.Messaging", "CareStream.Storage", .. AboveLibraries, "Confluent", EfCore, AspNetCore, "Npgsql"],
+        ["CareStream.Messaging"] = ["CareStream.Storage", .. AboveLibraries, EfCore, AspNetCore, "Npgsql"],
+        ["CareStream.Storage"] = ["CareStream.Messaging", .. AboveLibraries, "Confluent", AspNetCore],
+    };
+
+    /// <summary>Every project under src/ that has a rule; the host is deliberately free.</summary>
+    public static IEnumerable<string> Covered => [.. Libraries, .. Modules, "CareStream.Host"];
+
+    public static TheoryData<string, string> Table
+    {
+        get
+        {
+            var table = new TheoryData<string, string>();
+            foreach (var (project, names) in Forbidden)
+            {
+                foreach (var name in names)
+                {
+                    table.Add(project, name);
+                }
+            }
+
+            foreach (var module in Modules)
+            {
+                foreach (var name in AboveLibraries.Where(n => n != module))
+                {
+                    table.Add(module, name);
+                }
+            }
+
+            return table;
+        }
+    }
+
+    public static bool Matches(string reference, string forbidden) =>
+        reference.Equals(forbidden, StringComparison.Ordinal)
+        || reference.StartsWith(forbidden + ".", StringComparison.Ordinal);
+}
