@@ -59,10 +59,13 @@ public static class AlarmLifecycle
             StableIds.EventId(episode.EpisodeId, $"priority|{decision.Priority}"), episode, decision.DetectedAt, current.Priority)]);
     }
 
-    /// <summary>The rule's condition no longer holds at <paramref name="at"/>.</summary>
+    /// <summary>
+    /// The rule's condition does not hold in data as of <paramref name="at"/>. Data older than the condition start
+    /// (a redelivered or late reading) cannot resolve it: only newer evidence can.
+    /// </summary>
     public static AlarmTransition OnConditionAbsent(AlarmEpisode? current, DateTimeOffset at)
     {
-        if (current is null || !current.IsOpen || !current.ConditionActive)
+        if (current is null || !current.IsOpen || !current.ConditionActive || at < current.ConditionStartedAt)
         {
             return AlarmTransition.Unchanged(current);
         }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CareStream.Rules.RuleSets;
 
 /// <summary>
@@ -23,11 +25,15 @@ public sealed record RuleSet(
     TechnicalConfig? Technical = null,
     EscalationConfig? Escalation = null)
 {
+    [JsonIgnore]
     public IReadOnlyDictionary<string, ParameterLimits> EffectiveLimits => Limits ?? new Dictionary<string, ParameterLimits>();
 
+    [JsonIgnore]
     public News2RuleConfig EffectiveNews2 => News2 ?? new News2RuleConfig();
 
+    [JsonIgnore]
     public TechnicalConfig EffectiveTechnical => Technical ?? new TechnicalConfig();
 
+    [JsonIgnore]
     public EscalationConfig EffectiveEscalation => Escalation ?? new EscalationConfig();
 }

@@ -96,18 +96,18 @@ public sealed class PatientAlarmTracker
             _signals.Remove((reading.Device, reading.Kind));
         }
 
-        return Evaluate(now, escalate: true);
+        return Evaluate(now, reading.EffectiveAt);
     }
 
     /// <summary>Time passes: "no data" checks and escalation timeouts.</summary>
-    public IReadOnlyList<AlarmEvent> OnTick(DateTimeOffset now) => Evaluate(now, escalate: true);
+    public IReadOnlyList<AlarmEvent> OnTick(DateTimeOffset now) => Evaluate(now, now);
 
     /// <summary>New charted air/oxygen, ACVPU, SpO₂ scale or population flag.</summary>
     public IReadOnlyList<AlarmEvent> OnCharting(ChartingInputs charting, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(charting);
         _charting = charting;
-        return Evaluate(now, escalate: true);
+        return Evaluate(now, now);
     }
 
     /// <summary>A device's signal-quality report (sensor off, invalid signal, or normal again).</summary>
@@ -129,7 +129,7 @@ public sealed class PatientAlarmTracker
             _signals[key] = report;
         }
 
-        return Evaluate(now, escalate: true);
+        return Evaluate(now, now);
     }
 
     /// <summary>The devices at this patient's bed that publish without an association (empty = none).</summary>
@@ -137,7 +137,7 @@ public sealed class PatientAlarmTracker
     {
         ArgumentNullException.ThrowIfNull(devices);
         _unassociated = [.. devices.Distinct().OrderBy(d => d.Value, StringComparer.Ordinal)];
-        return Evaluate(now, escalate: true);
+        return Evaluate(now, now);
     }
 
     /// <summary>Acknowledge, pause audio or escalate the current episode of a rule.</summary>
@@ -155,18 +155,18 @@ public sealed class PatientAlarmTracker
     }
 
     /// <summary>
-    /// Rebuilds state from readings already processed before a restart (each evaluated at its own time).
-    /// Events are suppressed — they were published before — and escalation is left to the first live tick.
+    /// Reloads readings already processed before a restart (up to the committed offset) without evaluating:
+    /// the restored episodes are the published truth, and the next live input evaluates against both. Replaying
+    /// transitions here would let old data silently resolve a restored episode and then block its re-raise.
+    /// Without restored episodes the first live input re-raises an active alarm under the same deterministic
+    /// episode and event ids, so downstream de-duplication still holds (acknowledgements are then lost).
     /// </summary>
     public void Replay(IEnumerable<VitalSignReading> readings)
     {
         ArgumentNullException.ThrowIfNull(readings);
         foreach (var reading in readings.OrderBy(r => r.EffectiveAt))
         {
-            if (_readings.Add(reading))
-            {
-                _ = Evaluate(reading.EffectiveAt, escalate: false);
-            }
+            _readings.Add(reading);
         }
     }
 
@@ -178,7 +178,8 @@ public sealed class PatientAlarmTracker
         _escalation = escalation;
     }
 
-    private List<AlarmEvent> Evaluate(DateTimeOffset now, bool escalate)
+    /// <summary>Evaluates all rules at <paramref name="now"/>; <paramref name="dataTime"/> is the evidence's time.</summary>
+    private List<AlarmEvent> Evaluate(DateTimeOffset now, DateTimeOffset dataTime)
     {
         var window = new PatientVitalsWindow(Patient, now, _readings.ByKind)
         {
@@ -195,8 +196,8 @@ public sealed class PatientAlarmTracker
             _episodes.TryGetValue(rule.Id, out var current);
             var transition = decisions.TryGetValue(rule.Id, out var decision)
                 ? AlarmLifecycle.OnConditionPresent(current, Patient, decision)
-                : AlarmLifecycle.OnConditionAbsent(current, now);
-            if (escalate && transition.Episode is not null)
+                : AlarmLifecycle.OnConditionAbsent(current, dataTime);
+            if (transition.Episode is not null)
             {
                 var tick = AlarmLifecycle.OnTick(transition.Episode, now, _escalation);
                 transition = new AlarmTransition(tick.Episode, [.. transition.Events, .. tick.Events]);
