@@ -106,4 +106,37 @@ public class LimitRuleTests
 
         Assert.Null(decision);
     }
+
+    [Theory]
+    [InlineData(125, true)]
+    [InlineData(115.1, true)]
+    [InlineData(115, false)]
+    public void GivenActiveHighHeartRateAlarm_WhenRateFalls_ThenClearsAtLimitMinusHysteresis(double value, bool stillActive)
+    {
+        var rule = new LimitRule("limit.heartRate", 1, VitalSignKind.HeartRate, new ParameterLimits(
+            WarningHigh: new LimitBand(120, AlarmPriority.Medium), Hysteresis: 5));
+        var readings = Series(VitalSignKind.HeartRate, T0, Seconds(5), 130, value);
+
+        var decision = rule.Evaluate(Window(readings, null, "limit.heartRate"));
+
+        Assert.Equal(stillActive, decision is not null);
+    }
+
+    [Fact]
+    public void GivenSparseReadingsBeyondLimit_WhenTheySpanTheDelay_ThenRaises()
+    {
+        var readings = Series(VitalSignKind.OxygenSaturation, T0, TimeSpan.FromMinutes(1), 86, 86);
+
+        var decision = SpO2Rule(warningDelay: 60).Evaluate(Window(readings));
+
+        Assert.NotNull(decision);
+    }
+
+    [Fact]
+    public void GivenReadingOfAnotherPatient_WhenWindowBuilt_ThenRejected()
+    {
+        var other = Reading(VitalSignKind.HeartRate, 80, T0) with { Patient = new Domain.PatientId("someone-else") };
+
+        Assert.Throws<ArgumentException>(() => Window([other]));
+    }
 }

@@ -207,4 +207,15 @@ public class AlarmLifecycleTests
 
         Assert.Empty(replayed.Events);
     }
+
+    [Fact]
+    public void GivenRaisedEpisode_WhenConditionAbsentInDataOlderThanItsStart_ThenNotResolved()
+    {
+        var episode = AlarmLifecycle.OnConditionPresent(null, Patient, Decision(start: T0.AddSeconds(60))).Episode;
+
+        var transition = AlarmLifecycle.OnConditionAbsent(episode, T0.AddSeconds(59));
+
+        Assert.Empty(transition.Events);
+        Assert.Equal(AlarmStatus.Raised, transition.Episode!.Status);
+    }
 }

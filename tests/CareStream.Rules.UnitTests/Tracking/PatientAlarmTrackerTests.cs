@@ -96,6 +96,9 @@ public class PatientAlarmTrackerTests
     [InlineData(120, 100)]
     [InlineData(270, 255)]
     [InlineData(330, 300)]
+    [InlineData(80, 55)]
+    [InlineData(250, 235)]
+    [InlineData(399, 399)]
     public void GivenRestartDuringActiveAlarm_WhenStateRebuiltAndLiveContinues_ThenNoDuplicateAndNoMissedNotification(
         int crashSecond, int committedSecond)
     {
@@ -115,6 +118,58 @@ public class PatientAlarmTrackerTests
         Assert.Equal(published.Count, published.Select(e => e.EventId).Distinct().Count());
         Assert.Contains(reference, e => e is AlarmEscalated);
         Assert.Equal(2, reference.OfType<AlarmRaised>().Count());
+    }
+
+    [Fact]
+    public void GivenRestartWithoutStoredEpisodes_WhenLiveContinues_ThenActiveAlarmIsReAnnouncedUnderTheSameIds()
+    {
+        var inputs = Scenario().Where(i => i is not CommandInput).ToList();
+        var reference = Run(PatientAlarmTracker.ForRuleSet(Patient, SpO2Only()), inputs);
+        var crash = T0.AddSeconds(270);
+        var restarted = PatientAlarmTracker.ForRuleSet(Patient, SpO2Only());
+        restarted.Replay(inputs.OfType<ReadingInput>().Where(i => i.At <= crash).Select(i => i.Reading));
+
+        var live = Run(restarted, inputs.Where(i => i.At > crash));
+
+        // Without the alert store the raise is repeated, but with the original ids, so consumers de-duplicate it.
+        var raised = Assert.IsType<AlarmRaised>(live[0]);
+        Assert.Contains(reference, e => e.EventId == raised.EventId);
+        Assert.All(live, e => Assert.Contains(reference, r => r.EventId == e.EventId));
+    }
+
+    [Fact]
+    public void GivenLatchingLimit_WhenConditionClears_ThenStaysUntilAcknowledged()
+    {
+        var latching = SpO2Only() with
+        {
+            Limits = new Dictionary<string, ParameterLimits>
+            {
+                ["oxygenSaturation"] = new(WarningLow: new LimitBand(90, AlarmPriority.Medium), Hysteresis: 2, Latching: true),
+            },
+        };
+        var tracker = PatientAlarmTracker.ForRuleSet(Patient, latching);
+        var raised = Feed(tracker, [Reading(VitalSignKind.OxygenSaturation, 86, T0)]);
+
+        var cleared = Feed(tracker, [Reading(VitalSignKind.OxygenSaturation, 97, T0.AddSeconds(5))]);
+        var acknowledged = tracker.Handle(new AcknowledgeAlarm(raised[0].Episode.EpisodeId, "nurse-1", T0.AddSeconds(20)));
+
+        Assert.Empty(cleared);
+        Assert.Collection(acknowledged.Events, e => Assert.IsType<AlarmAcknowledged>(e), e => Assert.IsType<AlarmResolved>(e));
+        Assert.DoesNotContain(tracker.Episodes, e => e.IsOpen);
+    }
+
+    [Fact]
+    public void GivenReloadedRuleSet_WhenRulesUpdated_ThenOpenEpisodeContinuesWithoutNewEvents()
+    {
+        var tracker = PatientAlarmTracker.ForRuleSet(Patient, SpO2Only());
+        Feed(tracker, Constant(VitalSignKind.OxygenSaturation, 86, T0, Seconds(1), 20));
+        var reloaded = SpO2Only() with { Version = 2 };
+
+        tracker.UpdateRules(RuleSetCompiler.Compile(reloaded), reloaded.EffectiveEscalation);
+        var after = Feed(tracker, [Reading(VitalSignKind.OxygenSaturation, 86, T0.AddSeconds(20))]);
+
+        Assert.Empty(after);
+        Assert.Single(tracker.Episodes, e => e.IsOpen);
     }
 
     [Fact]
