@@ -68,8 +68,8 @@ public abstract class KafkaConsumerService : BackgroundService
         var faulted = false;
         try
         {
-            consumer.Subscribe(settings.Topic);
             _status.State = KafkaConsumerState.Running;
+            consumer.Subscribe(settings.Topic);
             Log.ConsumerStarted(Logger, Name, settings.Topic!, config.GroupId);
             while (!stoppingToken.IsCancellationRequested && !_fatal)
             {
@@ -228,7 +228,7 @@ public abstract class KafkaConsumerService : BackgroundService
     private void UpdateAssignment()
     {
         _status.AssignedPartitions = _assigned.Count;
-        if (_status.State is KafkaConsumerState.Running or KafkaConsumerState.Assigned)
+        if (_status.State is not (KafkaConsumerState.Stopped or KafkaConsumerState.Faulted))
         {
             _status.State = _assigned.Count > 0 ? KafkaConsumerState.Assigned : KafkaConsumerState.Running;
         }
