@@ -3,6 +3,7 @@ using CareStream.Messaging.Producing;
 using CareStream.Testing.Kafka;
 using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CareStream.Messaging.IntegrationTests;
 
@@ -69,5 +70,36 @@ public sealed class ConsumerLoopTests(KafkaFixture kafka)
         Assert.Equal("invalid-json", headers.GetString(KafkaHeaders.ErrorCode));
         Assert.Equal("Payload is not a JSON object.", headers.GetString(KafkaHeaders.ErrorReason));
         Assert.NotNull(headers.GetString(KafkaHeaders.TraceParent));
+    }
+
+    [Fact]
+    public async Task GivenHandlerFailsTransiently_WhenTheHostStopsAndRestarts_ThenNoMessageIsLost()
+    {
+        const int Count = 300;
+        var ct = TestContext.Current.CancellationToken;
+        var topic = await kafka.CreateUniqueTopicAsync("it-restart", partitions: 3);
+        var deadLetter = await kafka.CreateUniqueTopicAsync("it-restart-dlq", partitions: 1);
+        var group = $"carestream-test-restart-{Guid.NewGuid():N}";
+        await kafka.ProduceAsync(topic, Enumerable.Range(0, Count).Select(i => KeyValuePair.Create($"patient-{i % 7}", $"msg-{i}")));
+        var recorder = new MessageRecorder();
+        recorder.FailOnceOn("msg-150");
+
+        using (var crashing = MessagingTestHost.Create(kafka, recorder, topic, deadLetter, group))
+        {
+            var stopping = crashing.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+            await crashing.StartAsync(ct);
+            await Task.Delay(TimeSpan.FromSeconds(30), stopping).ContinueWith(_ => { }, TaskScheduler.Default);
+            Assert.True(stopping.IsCancellationRequested, "the loop did not stop the host after the handler failed");
+            await crashing.StopAsync(ct);
+        }
+
+        using var restarted = MessagingTestHost.Create(kafka, recorder, topic, deadLetter, group);
+        await restarted.StartAsync(ct);
+        await recorder.WaitForAsync(Count, WaitLimit, ct);
+        await restarted.StopAsync(ct);
+
+        Assert.Equal(Count, recorder.Distinct);
+        Assert.True(recorder.Contains("msg-150"));
+        Assert.True(recorder.Duplicates < Count, $"{recorder.Duplicates} redeliveries: more than the uncommitted tail");
     }
 }

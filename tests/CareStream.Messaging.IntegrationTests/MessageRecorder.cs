@@ -10,6 +10,16 @@ public sealed class MessageRecorder
 {
     private readonly ConcurrentDictionary<string, int> _seen = new(StringComparer.Ordinal);
     private int _total;
+    private string? _failOnceOn;
+
+    /// <summary>The handler throws a transient error the first time it meets this value.</summary>
+    public void FailOnceOn(string value) => _failOnceOn = value;
+
+    public bool ShouldFail(string value)
+    {
+        var target = Volatile.Read(ref _failOnceOn);
+        return target is not null && value == target && ReferenceEquals(Interlocked.CompareExchange(ref _failOnceOn, null, target), target);
+    }
 
     public int Total => Volatile.Read(ref _total);
 

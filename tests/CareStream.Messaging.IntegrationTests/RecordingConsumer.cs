@@ -11,7 +11,13 @@ public sealed class RecordingConsumer(KafkaConsumerContext context, MessageRecor
 
     protected override Task HandleAsync(ConsumeResult<string, byte[]> message, IServiceProvider services, CancellationToken cancellationToken)
     {
-        if (Encoding.UTF8.GetString(message.Message.Value).StartsWith(PoisonPrefix, StringComparison.Ordinal))
+        var value = Encoding.UTF8.GetString(message.Message.Value);
+        if (recorder.ShouldFail(value))
+        {
+            throw new TimeoutException("Simulated outage after the handler's own retries.");
+        }
+
+        if (value.StartsWith(PoisonPrefix, StringComparison.Ordinal))
         {
             throw new InvalidMessageException("invalid-json", "Payload is not a JSON object.");
         }
