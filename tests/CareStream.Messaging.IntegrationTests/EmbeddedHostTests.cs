@@ -3,6 +3,7 @@ using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CareStream.Messaging.IntegrationTests;
 
@@ -14,7 +15,8 @@ public sealed class EmbeddedHostTests
     {
         var ct = TestContext.Current.CancellationToken;
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddLogging();
+        var logs = new CapturingLoggerProvider();
+        builder.Services.AddLogging(logging => logging.AddProvider(logs));
         builder.AddMessaging();
         builder.Services.AddSingleton(new MessageRecorder());
         builder.Services.AddKafkaConsumer<RecordingConsumer>("test-embedded", t => t.Alerts);
@@ -37,6 +39,10 @@ public sealed class EmbeddedHostTests
         await host.StopAsync(ct);
 
         Assert.True(cluster.IsEmbedded);
+        var warning = Assert.Single(logs.Entries, e => e.EventId == 1000);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains("in-memory MOCK Kafka cluster", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(cluster.BootstrapServers, warning.Message, StringComparison.Ordinal);
         Assert.StartsWith("127.0.0.1:", cluster.BootstrapServers, StringComparison.Ordinal);
         Assert.Equal(HealthStatus.Healthy, report.Status);
         Assert.Equal(["kafka", "kafka-consumers"], report.Entries.Keys.Order());
