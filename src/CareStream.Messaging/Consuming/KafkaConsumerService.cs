@@ -165,33 +165,8 @@ public abstract class KafkaConsumerService : BackgroundService
             Log.DeadLettered(Logger, Name, rejection.Message.TopicPartitionOffset, rejection.ErrorCode);
         }
 
-        StoreOffsets(consumer, batch);
+        BatchOffsets.StoreLastPerPartition(consumer, batch, skipped => Log.StoreSkipped(Logger, Name, skipped));
         MessagingTelemetry.Consumed.Add(batch.Count - outcome.Rejections.Count, new KeyValuePair<string, object?>("consumer", Name));
-    }
-
-    private void StoreOffsets(IConsumer<string, byte[]> consumer, List<ConsumeResult<string, byte[]>> batch)
-    {
-        var lastPerPartition = new Dictionary<TopicPartition, ConsumeResult<string, byte[]>>();
-        foreach (var result in batch)
-        {
-            if (!lastPerPartition.TryGetValue(result.TopicPartition, out var last) || result.Offset > last.Offset)
-            {
-                lastPerPartition[result.TopicPartition] = result;
-            }
-        }
-
-        foreach (var result in lastPerPartition.Values)
-        {
-            try
-            {
-                consumer.StoreOffset(result); // stores offset + 1, the next message to read
-            }
-            catch (KafkaException ex) when (ex.Error.Code == ErrorCode.Local_State)
-            {
-                // Revoked during the batch: the new owner re-reads these messages (at-least-once).
-                Log.StoreSkipped(Logger, Name, result.TopicPartitionOffset);
-            }
-        }
     }
 
     private KafkaConsumerCallbacks CreateCallbacks() => new(
