@@ -1,0 +1,65 @@
+using Confluent.Kafka;
+using Confluent.Kafka.Admin;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CareStream.Messaging;
+
+/// <summary>
+/// Creates the CareStream topics on start, before any consumer subscribes. Embedded: through the mock
+/// cluster API (its admin CreateTopics never finds a controller). Real cluster: through the admin client
+/// with the replication factor, <c>min.insync.replicas</c> and compaction from options; existing topics
+/// are left untouched.
+/// </summary>
+internal sealed class KafkaTopicProvisioner(
+    IKafkaCluster cluster, IOptions<KafkaOptions> options, ILogger<KafkaTopicProvisioner> logger) : IHostedService
+{
+    private static readonly TimeSpan AdminTimeout = TimeSpan.FromSeconds(30);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var topics = Topics.All(settings);
+        if (cluster.Embedded is { } embedded)
+        {
+            foreach (var topic in topics)
+            {
+                embedded.CreateTopic(topic.Name, topic.Partitions, settings.ReplicationFactor);
+            }
+
+            Log.TopicsProvisioned(logger, topics.Count, cluster.BootstrapServers);
+            return;
+        }
+
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = cluster.BootstrapServers }).Build();
+        var specifications = topics.Select(t => new TopicSpecification
+        {
+            Name = t.Name,
+            NumPartitions = t.Partitions,
+            ReplicationFactor = settings.ReplicationFactor,
+            Configs = new Dictionary<string, string>
+            {
+                ["min.insync.replicas"] = settings.MinInSyncReplicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["cleanup.policy"] = t.Compacted ? "compact" : "delete",
+            },
+        }).ToList();
+        try
+        {
+            await admin.CreateTopicsAsync(specifications, new CreateTopicsOptions { RequestTimeout = AdminTimeout, OperationTimeout = AdminTimeout });
+        }
+        catch (CreateTopicsException ex)
+        {
+            var failed = ex.Results.Where(r => r.Error.IsError && r.Error.Code != ErrorCode.TopicAlreadyExists).ToList();
+            if (failed.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    "Creating Kafka topics failed: " + string.Join("; ", failed.Select(r => $"{r.Topic}: {r.Error.Reason}")), ex);
+            }
+        }
+
+        Log.TopicsProvisioned(logger, topics.Count, cluster.BootstrapServers);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,41 @@
+namespace CareStream.Messaging;
+
+/// <summary>
+/// The CareStream topic names and their defaults, declared once. Deployments override the names and
+/// partition counts through <see cref="KafkaOptions.Topics"/> and <see cref="KafkaOptions.Partitions"/>.
+/// </summary>
+public static class Topics
+{
+    /// <summary>Untrusted ingress, keyed by device id: FHIR R4 Observation or Bundle JSON as sent.</summary>
+    public const string DeviceObservations = "carestream.device-observations.v1";
+
+    /// <summary>Canonical FHIR R4 Observations, keyed by patient id; only the normalizer writes here.</summary>
+    public const string Observations = "carestream.observations.v1";
+
+    /// <summary>Rejected messages with their original bytes and the <c>carestream-*</c> error headers.</summary>
+    public const string ObservationsDeadLetter = "carestream.observations.dlq.v1";
+
+    /// <summary>Alert state changes, keyed by patient id.</summary>
+    public const string Alerts = "carestream.alerts.v1";
+
+    /// <summary>Current device/bed/patient associations, keyed by device or bed id; log-compacted.</summary>
+    public const string Assignments = "carestream.assignments.v1";
+
+    /// <summary>Partition count of every topic unless overridden (partitions bound consumer parallelism).</summary>
+    public const int DefaultPartitions = 12;
+
+    /// <summary>The topics to provision, with the names and partition counts from <paramref name="options"/>.</summary>
+    public static IReadOnlyList<TopicSpec> All(KafkaOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var names = options.Topics;
+        return
+        [
+            new TopicSpec(names.DeviceObservations, options.Partitions, Compacted: false),
+            new TopicSpec(names.Observations, options.Partitions, Compacted: false),
+            new TopicSpec(names.ObservationsDeadLetter, options.Partitions, Compacted: false),
+            new TopicSpec(names.Alerts, options.Partitions, Compacted: false),
+            new TopicSpec(names.Assignments, options.Partitions, Compacted: true),
+        ];
+    }
+}
