@@ -101,7 +101,9 @@ public static class CanonicalObservationReader
 
             foreach (var c in components[..componentCount])
             {
-                destination.Add(ToReading(id, patient, deviceId, c.Code, c.Value, effectiveAt, parsedStatus));
+                var kind = VitalSignCatalog.ByLoincCode(c.Code.Loinc ?? string.Empty)?.Kind ?? default;
+                var coded = c.Code with { Mdc = Mdc.BloodPressureComponentOf(code.Mdc, kind) };
+                destination.Add(ToReading(id, patient, deviceId, coded, c.Value, effectiveAt, parsedStatus));
             }
 
             return componentCount;
@@ -133,7 +135,7 @@ public static class CanonicalObservationReader
         return new VitalSignReading(id, patient, device, definition.Kind, code.Mdc, q.Value, effectiveAt, status);
     }
 
-    private static Coded ReadCode(ref Utf8JsonReader reader)
+    private static Coded ReadCode(ref Utf8JsonReader reader, bool requireMdc = true)
     {
         Expect(ref reader, JsonTokenType.StartObject, "a CodeableConcept");
         Coded result = default;
@@ -175,9 +177,9 @@ public static class CanonicalObservationReader
             }
         }
 
-        if (result.Loinc is null || result.Mdc == 0)
+        if (result.Loinc is null || (requireMdc && result.Mdc == 0))
         {
-            throw Fail(ObservationErrorCode.CodingOrder, "code.coding must start with a LOINC coding followed by an MDC coding.");
+            throw Fail(ObservationErrorCode.CodingOrder, "code.coding must start with a LOINC coding, followed by an MDC coding outside BP components.");
         }
 
         return result;
@@ -197,7 +199,7 @@ public static class CanonicalObservationReader
             Component component = default;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("code"u8)) { component.Code = ReadCode(ref reader); }
+                if (reader.ValueTextEquals("code"u8)) { component.Code = ReadCode(ref reader, requireMdc: false); }
                 else if (reader.ValueTextEquals("valueQuantity"u8)) { component.Value = ReadQuantity(ref reader); }
                 else
                 {

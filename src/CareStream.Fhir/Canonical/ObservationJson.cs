@@ -115,7 +115,14 @@ internal static class ObservationJson
                 }
 
                 w.WriteStartObject();
-                WriteCode(w, d.LoincCode, d.Display, m.MdcCode, null);
+                if (Mdc.BloodPressurePanelOf(m.MdcCode) != observationMdc)
+                {
+                    throw new ArgumentException($"MDC {m.MdcCode} does not belong to BP panel {observationMdc}.", nameof(measurements));
+                }
+
+                // Components carry only their LOINC coding: Firely cannot match dual-coded components to the R4 bp
+                // slices, and the component MDC code follows from the panel's (Mdc.BloodPressureComponentOf).
+                WriteCode(w, d.LoincCode, d.Display, null, null);
                 WriteQuantity(w, m.Value, d.CanonicalUnit);
                 w.WriteEndObject();
             }
@@ -155,12 +162,16 @@ internal static class ObservationJson
         }
     }
 
-    private static void WriteCode(Utf8JsonWriter w, string loinc, string display, int mdc, string? extraLoinc)
+    private static void WriteCode(Utf8JsonWriter w, string loinc, string display, int? mdc, string? extraLoinc)
     {
         w.WriteStartObject("code"u8);
         w.WriteStartArray("coding"u8);
         WriteCoding(w, FhirSystems.Loinc, loinc, display);
-        WriteCoding(w, FhirSystems.Mdc, mdc.ToString(CultureInfo.InvariantCulture), Mdc.ReferenceId(mdc));
+        if (mdc is { } code)
+        {
+            WriteCoding(w, FhirSystems.Mdc, code.ToString(CultureInfo.InvariantCulture), Mdc.ReferenceId(code));
+        }
+
         if (extraLoinc is not null)
         {
             WriteCoding(w, FhirSystems.Loinc, extraLoinc, "Oxygen saturation in Arterial blood by Pulse oximetry");

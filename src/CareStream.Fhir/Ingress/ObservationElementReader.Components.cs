@@ -28,28 +28,14 @@ internal sealed partial class ObservationElementReader
             }
 
             EnsureOnly(component, ComponentElements, path);
-            var (loinc, mdc) = ReadCode(component, path + ".code");
-            var definition = VitalSignCatalog.Resolve(loinc, mdc);
-            if (definition is null || !definition.IsBloodPressureComponent)
-            {
-                // Catches the iomt-fhir pitfall too: a diastolic coded 8867-4 (heart rate) is not a BP component.
-                throw Fail(ObservationErrorCode.InvalidComponents,
-                    $"{path}: LOINC {loinc} + MDC {mdc} is not a systolic (8480-6), diastolic (8462-4) or mean (8478-0) pressure.");
-            }
-
-            if (Mdc.BloodPressurePanelOf(mdc) != panelMdc)
-            {
-                throw Fail(ObservationErrorCode.InvalidComponents,
-                    $"{path}: MDC {mdc} does not belong to the panel's MDC {panelMdc} (NIBP and arterial values are not mixed).");
-            }
-
+            var definition = ReadComponentCode(component, path);
             if (result.Exists(r => r.Item1.Kind == definition.Kind))
             {
                 throw Fail(ObservationErrorCode.InvalidComponents, $"{path}: {definition.Display} appears twice.");
             }
 
             var (canonical, unit, sent) = ReadQuantity(component, definition, path + ".valueQuantity");
-            result.Add((definition, mdc, canonical, unit, sent));
+            result.Add((definition, Mdc.BloodPressureComponentOf(panelMdc, definition.Kind), canonical, unit, sent));
         }
 
         if (!result.Exists(r => r.Item1.Kind == VitalSignKind.SystolicBloodPressure)
@@ -60,5 +46,29 @@ internal sealed partial class ObservationElementReader
         }
 
         return result;
+    }
+
+    // A component is coded with exactly one LOINC coding. The panel's MDC coding tells NIBP from arterial, and the
+    // Firely validator cannot match dual-coded components to the R4 bp slices (its discriminator sees two codes).
+    private static VitalSignDefinition ReadComponentCode(JsonElement component, string path)
+    {
+        if (!component.TryGetProperty("code", out var code) || code.ValueKind != JsonValueKind.Object
+            || !code.TryGetProperty("coding", out var codings) || codings.ValueKind != JsonValueKind.Array
+            || codings.GetArrayLength() != 1 || codings[0].ValueKind != JsonValueKind.Object)
+        {
+            throw Fail(ObservationErrorCode.InvalidComponents,
+                $"{path}.code must carry exactly one coding, the LOINC code (the panel's MDC coding tells NIBP from arterial).");
+        }
+
+        var coding = codings[0];
+        EnsureOnly(coding, CodingElements, path + ".code.coding[0]");
+        var loinc = StringOf(coding, "system") == FhirSystems.Loinc ? StringOf(coding, "code") : null;
+        var definition = loinc is null ? null : VitalSignCatalog.ByLoincCode(loinc);
+
+        // Catches the iomt-fhir pitfall too: a diastolic coded 8867-4 (heart rate) is not a BP component.
+        return definition is { IsBloodPressureComponent: true }
+            ? definition
+            : throw Fail(ObservationErrorCode.InvalidComponents,
+                $"{path}: '{loinc ?? "no LOINC code"}' is not systolic (8480-6), diastolic (8462-4) or mean (8478-0) pressure.");
     }
 }

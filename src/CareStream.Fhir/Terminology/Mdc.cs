@@ -86,6 +86,27 @@ public static class Mdc
     /// <summary>The reference id (e.g. <c>MDC_ECG_HEART_RATE</c>) of a code CareStream knows, or null.</summary>
     public static string? ReferenceId(int code) => ReferenceIds.GetValueOrDefault(code);
 
+    /// <summary>
+    /// The MDC code of a BP component within a panel of compound code <paramref name="panelCode"/>: the codes are
+    /// consecutive (compound + 1 systolic, + 2 diastolic, + 3 mean), e.g. 150020 → 150021/150022/150023. Returns 0 when
+    /// <paramref name="panelCode"/> is not a compound BP code or <paramref name="kind"/> is not a BP component.
+    /// </summary>
+    public static int BloodPressureComponentOf(int panelCode, CareStream.Domain.Vitals.VitalSignKind kind)
+    {
+        if (panelCode is not (NonInvasiveBloodPressure or ArterialBloodPressure or ArterialLineBloodPressure))
+        {
+            return 0;
+        }
+
+        return kind switch
+        {
+            CareStream.Domain.Vitals.VitalSignKind.SystolicBloodPressure => panelCode + 1,
+            CareStream.Domain.Vitals.VitalSignKind.DiastolicBloodPressure => panelCode + 2,
+            CareStream.Domain.Vitals.VitalSignKind.MeanBloodPressure => panelCode + 3,
+            _ => 0,
+        };
+    }
+
     /// <summary>The compound BP code (<c>MDC_PRESS_BLD_NONINV</c>, <c>_ART</c>, <c>_ART_ABP</c>) a BP component code belongs to, or 0.</summary>
     public static int BloodPressurePanelOf(int componentCode) => componentCode switch
     {
