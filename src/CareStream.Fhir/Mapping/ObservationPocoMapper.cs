@@ -33,7 +33,7 @@ public static class ObservationPocoMapper
             Identifier = [new Identifier(FhirSystems.ObservationIdentifier,
                 ObservationIdentity.BusinessIdentifier(first.Device, observationMdc, first.EffectiveAt))],
             Status = ToFhir(first.Status),
-            Category = [new CodeableConcept(FhirSystems.ObservationCategory, FhirSystems.VitalSignsCategory, "Vital Signs")],
+            Category = [new CodeableConcept { Coding = [new Coding(FhirSystems.ObservationCategory, FhirSystems.VitalSignsCategory, "Vital Signs")] }],
             Subject = new ResourceReference("Patient/" + first.Patient.Value),
             Effective = new FhirDateTime(first.EffectiveAt),
             Device = new ResourceReference("Device/" + first.Device.Value),
@@ -47,7 +47,7 @@ public static class ObservationPocoMapper
                 var d = VitalSignCatalog.Get(r.Kind);
                 observation.Component.Add(new Observation.ComponentComponent
                 {
-                    Code = new CodeableConcept(FhirSystems.Loinc, d.LoincCode, d.Display, d.Display),
+                    Code = new CodeableConcept { Coding = [new Coding(FhirSystems.Loinc, d.LoincCode, d.Display)], Text = d.Display },
                     Value = Quantity(r.Value, d.CanonicalUnit),
                 });
             }
