@@ -83,7 +83,7 @@ internal static class DeviceJson
         {
             if ((string?)quantity["code"] == Ucum.Kilopascal && quantity["value"] is JsonValue v && v.TryGetValue(out double kpa))
             {
-                quantity["value"] = Ingress.UnitConversion.KilopascalToMillimetreOfMercury(kpa);
+                quantity["value"] = CareStream.Fhir.Ingress.UnitConversion.KilopascalToMillimetreOfMercury(kpa);
                 SetUnit(quantity, Ucum.MillimetreOfMercury);
             }
         }

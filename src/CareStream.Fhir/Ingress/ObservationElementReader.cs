@@ -13,13 +13,14 @@ namespace CareStream.Fhir.Ingress;
 /// <summary>Checks one Observation element against the CareStream profile rules and extracts its readings.</summary>
 internal sealed partial class ObservationElementReader(DeviceObservationParserOptions options, DateTimeOffset receivedAt)
 {
-    // Elements of R4 Observation a device may send. value[x] other than valueQuantity, dataAbsentReason and
-    // modifierExtension are refused on purpose (the profiles forbid the first two; nobody here understands the third).
+    // Elements of R4 Observation a device may send (dataAbsentReason only to refuse it with its own reason). value[x]
+    // other than valueQuantity and modifierExtension are refused: the profiles forbid the first, nobody here
+    // understands the second.
     private static readonly FrozenSet<string> ObservationElements = FrozenSet.ToFrozenSet(
     [
         "resourceType", "id", "meta", "implicitRules", "language", "text", "extension", "identifier", "basedOn",
         "partOf", "status", "category", "code", "subject", "focus", "encounter", "effectiveDateTime", "effectivePeriod",
-        "effectiveInstant", "issued", "performer", "valueQuantity", "interpretation", "note", "bodySite", "method",
+        "effectiveInstant", "issued", "performer", "valueQuantity", "dataAbsentReason", "interpretation", "note", "bodySite", "method",
         "device", "referenceRange", "hasMember", "derivedFrom", "component",
     ], StringComparer.Ordinal);
 
