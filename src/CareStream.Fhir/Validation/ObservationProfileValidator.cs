@@ -24,6 +24,9 @@ public sealed class ObservationProfileValidator
 {
     private static readonly Lazy<ObservationProfileValidator> LazyShared = new(() => new ObservationProfileValidator());
 
+    // Conformance resources never change while the process runs; a negative duration would expire entries at once.
+    private const int CacheSeconds = 365 * 24 * 3600;
+
     private readonly Validator _validator;
     private readonly Lock _gate = new();
 
@@ -40,7 +43,7 @@ public sealed class ObservationProfileValidator
         var zip = Path.Combine(AppContext.BaseDirectory, "specification.zip");
         var core = File.Exists(zip) ? new ZipSource(zip) : ZipSource.CreateValidationSource();
         var profiles = new DirectorySource(directory, new DirectorySourceSettings { IncludeSubDirectories = false });
-        var resolver = new CachedResolver(new SnapshotSource(new CachedResolver(new MultiResolver(profiles, core), -1)), -1);
+        var resolver = new CachedResolver(new SnapshotSource(new CachedResolver(new MultiResolver(profiles, core), CacheSeconds)), CacheSeconds);
         var terminology = new LocalTerminologyService(resolver.AsAsync(), new ValueSetExpanderSettings());
         _validator = new Validator(resolver.AsAsync(), terminology);
     }
