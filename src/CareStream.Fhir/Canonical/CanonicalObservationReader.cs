@@ -39,6 +39,16 @@ public static class CanonicalObservationReader
         {
             throw new FhirFormatException(ObservationErrorCode.MalformedJson, $"Malformed JSON: {ex.Message}", ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // Utf8JsonReader.GetString/GetDouble on invalid UTF-8 or out-of-range numbers.
+            throw new FhirFormatException(ObservationErrorCode.MalformedJson, $"Unreadable JSON value: {ex.Message}", ex);
+        }
+        catch (ArgumentException ex)
+        {
+            // A blank patient or device id (the domain id types refuse them).
+            throw new FhirFormatException(ObservationErrorCode.MissingSubject, $"Invalid reference: {ex.Message}", ex);
+        }
     }
 
     private static int ReadCore(ReadOnlySpan<byte> json, ICollection<VitalSignReading> destination)

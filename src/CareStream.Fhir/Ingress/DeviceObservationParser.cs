@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using CareStream.Fhir.Canonical;
 
 namespace CareStream.Fhir.Ingress;
@@ -37,6 +38,12 @@ public sealed class DeviceObservationParser
         {
             return DeviceParseResult.Reject(new(-1, ObservationErrorCode.MessageTooLarge,
                 $"Message is {json.Length} bytes; the limit is {_options.MaxMessageBytes}."));
+        }
+
+        // JsonDocument transcodes strings lazily and would throw later on invalid UTF-8 (found by the fuzz test).
+        if (!Utf8.IsValid(json.Span))
+        {
+            return DeviceParseResult.Reject(new(-1, ObservationErrorCode.MalformedJson, "The message is not valid UTF-8."));
         }
 
         JsonDocument document;
