@@ -1,0 +1,45 @@
+using CareStream.Storage.Observations;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CareStream.Storage.Partitions;
+
+/// <summary>Creates day partitions ahead of time and drops those past retention, once at start and then periodically.</summary>
+public sealed class PartitionMaintenanceWorker(
+    NpgsqlDataSource dataSource,
+    PartitionManager partitions,
+    IOptions<StorageOptions> options,
+    TimeProvider timeProvider,
+    ILogger<PartitionMaintenanceWorker> logger) : BackgroundService
+{
+    /// <summary>One maintenance pass: partitions for today … today + PartitionsAheadDays, drop before today − RetentionDays.</summary>
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var today = PartitionManager.DayOf(timeProvider.GetUtcNow());
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await partitions.EnsureAsync(
+            connection, Enumerable.Range(0, settings.PartitionsAheadDays + 1).Select(today.AddDays), cancellationToken);
+        await partitions.DropBeforeAsync(connection, today.AddDays(-settings.RetentionDays), cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.MaintenanceInterval, timeProvider);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException && !stoppingToken.IsCancellationRequested)
+            {
+                // Writers create missing partitions themselves, so a failed pass only delays housekeeping.
+                Log.MaintenanceFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
