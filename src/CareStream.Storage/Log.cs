@@ -29,6 +29,9 @@ internal static partial class Log
     [LoggerMessage(2031, LogLevel.Information, "Dropped observation partition {Partition} (retention)")]
     public static partial void PartitionDropped(ILogger logger, string partition);
 
+    [LoggerMessage(2033, LogLevel.Information, "Compacted the index of observation partition {Partition}")]
+    public static partial void PartitionCompacted(ILogger logger, string partition);
+
     [LoggerMessage(2032, LogLevel.Error, "Partition maintenance failed; retrying at the next interval")]
     public static partial void MaintenanceFailed(ILogger logger, Exception exception);
 

@@ -123,7 +123,15 @@ public sealed class EmbeddedPostgresServer : IAsyncDisposable
             }
 
             NpgsqlConnection.ClearAllPools();
-            await PgCtlAsync(["stop", "-m", mode, "-w", "-t", "120"], cancellationToken);
+            try
+            {
+                await PgCtlAsync(["stop", "-m", mode, "-w", "-t", "120"], cancellationToken);
+            }
+            catch (EmbeddedPostgresException) when (!File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
+            {
+                // Already stopped (e.g. another instance took the cluster over): the state we wanted.
+            }
+
             Port = 0;
             Log.EmbeddedStopped(_logger, DataDirectory, mode);
         }

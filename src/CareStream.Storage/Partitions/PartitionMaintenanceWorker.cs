@@ -14,7 +14,10 @@ public sealed class PartitionMaintenanceWorker(
     TimeProvider timeProvider,
     ILogger<PartitionMaintenanceWorker> logger) : BackgroundService
 {
-    /// <summary>One maintenance pass: partitions for today … today + PartitionsAheadDays, drop before today − RetentionDays.</summary>
+    /// <summary>
+    /// One maintenance pass: partitions for today … today + PartitionsAheadDays, drop those before
+    /// today − RetentionDays, compact the indexes of finished days.
+    /// </summary>
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -22,7 +25,12 @@ public sealed class PartitionMaintenanceWorker(
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await partitions.EnsureAsync(
             connection, Enumerable.Range(0, settings.PartitionsAheadDays + 1).Select(today.AddDays), cancellationToken);
-        await partitions.DropBeforeAsync(connection, today.AddDays(-settings.RetentionDays), cancellationToken);
+        var cutoff = today.AddDays(-settings.RetentionDays);
+        await partitions.DropBeforeAsync(connection, cutoff, cancellationToken);
+        foreach (var day in (await PartitionManager.ListAsync(connection, cancellationToken)).Where(d => d < today))
+        {
+            await partitions.CompactAsync(connection, day, cancellationToken);
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
