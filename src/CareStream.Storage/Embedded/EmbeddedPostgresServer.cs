@@ -24,6 +24,7 @@ public sealed class EmbeddedPostgresServer : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private string? _binDirectory;
     private string? _password;
+    private int _disposed;
 
     public EmbeddedPostgresServer(string dataDirectory, string? binDirectory, ILogger<EmbeddedPostgresServer> logger)
     {
@@ -157,8 +158,12 @@ public sealed class EmbeddedPostgresServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync(CancellationToken.None);
-        _gate.Dispose();
+        // Idempotent: DI may reach this instance through more than one registration.
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            await StopAsync(CancellationToken.None);
+            _gate.Dispose();
+        }
     }
 
     private async Task PrepareDataDirectoryAsync(CancellationToken cancellationToken)
