@@ -62,6 +62,8 @@ public sealed class EmbeddedPostgresServerTests
         var server = PostgresTestCluster.CreatePrivate(emptyBin);
 
         var error = await Assert.ThrowsAsync<PostgresBinariesNotFoundException>(() => server.StartAsync(TestContext.Current.CancellationToken));
+        await PostgresTestCluster.DestroyAsync(server);
+        Directory.Delete(emptyBin);
 
         Assert.Contains("apt-get install postgresql", error.Message, StringComparison.Ordinal);
         Assert.Contains("ConnectionStrings:CareStream", error.Message, StringComparison.Ordinal);
@@ -71,7 +73,7 @@ public sealed class EmbeddedPostgresServerTests
     [Fact]
     public void GivenNoDebianInstallAndNoConfiguredDirectory_WhenLocated_ThenPathFromPgConfigOrTheClearErrorResults()
     {
-        var missingRoot = Path.Combine(PostgresTestCluster.NewTempDirectory(), "none");
+        var missingRoot = Path.Combine(Path.GetTempPath(), $"carestream-no-such-dir-{Guid.NewGuid():N}");
 
         var located = Record.Exception(() => PostgresBinaries.Locate(null, missingRoot)) is { } error
             ? Assert.IsType<PostgresBinariesNotFoundException>(error).Message
