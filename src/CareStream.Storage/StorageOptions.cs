@@ -30,6 +30,10 @@ public sealed class StorageOptions
     [Range(1, 36500, ErrorMessage = "Storage:RetentionDays must be between 1 and 36500.")]
     public int RetentionDays { get; set; } = 30;
 
+    /// <summary>Days of 1-minute trend rows kept (the tier that serves long trend views).</summary>
+    [Range(1, 36500, ErrorMessage = "Storage:TrendRetentionDays must be between 1 and 36500.")]
+    public int TrendRetentionDays { get; set; } = 365;
+
     /// <summary>Day partitions created ahead of today by the maintenance worker.</summary>
     [Range(1, 60, ErrorMessage = "Storage:PartitionsAheadDays must be between 1 and 60.")]
     public int PartitionsAheadDays { get; set; } = 3;

@@ -99,8 +99,8 @@ public sealed class PartitionManager(ILogger<PartitionManager> logger)
         return true;
     }
 
-    /// <summary>Drops partitions of days before <paramref name="cutoff"/> and trend rows older than it.</summary>
-    public async Task<int> DropBeforeAsync(NpgsqlConnection connection, DateOnly cutoff, CancellationToken cancellationToken)
+    /// <summary>Drops partitions of days before <paramref name="cutoff"/> and trend rows before <paramref name="trendCutoff"/>.</summary>
+    public async Task<int> DropBeforeAsync(NpgsqlConnection connection, DateOnly cutoff, DateOnly trendCutoff, CancellationToken cancellationToken)
     {
         var dropped = 0;
         foreach (var day in (await ListAsync(connection, cancellationToken)).Where(d => d < cutoff))
@@ -113,7 +113,7 @@ public sealed class PartitionManager(ILogger<PartitionManager> logger)
         }
 
         await using var trend = new NpgsqlCommand("DELETE FROM observation_trend WHERE minute < $1", connection);
-        trend.Parameters.AddWithValue(new DateTimeOffset(cutoff.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        trend.Parameters.AddWithValue(new DateTimeOffset(trendCutoff.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         await trend.ExecuteNonQueryAsync(cancellationToken);
         return dropped;
     }

@@ -14,6 +14,8 @@ public sealed class PartitionMaintenanceWorker(
     TimeProvider timeProvider,
     ILogger<PartitionMaintenanceWorker> logger) : BackgroundService
 {
+    private const long MaintenanceLockKey = 0x4361_7265_5374_7201; // arbitrary, fixed: ASCII "CareStr" + 1
+
     /// <summary>
     /// One maintenance pass: partitions for today … today + PartitionsAheadDays, drop those before
     /// today − RetentionDays, compact the indexes of finished days.
@@ -23,13 +25,28 @@ public sealed class PartitionMaintenanceWorker(
         var settings = options.Value;
         var today = PartitionManager.DayOf(timeProvider.GetUtcNow());
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await partitions.EnsureAsync(
-            connection, Enumerable.Range(0, settings.PartitionsAheadDays + 1).Select(today.AddDays), cancellationToken);
-        var cutoff = today.AddDays(-settings.RetentionDays);
-        await partitions.DropBeforeAsync(connection, cutoff, cancellationToken);
-        foreach (var day in (await PartitionManager.ListAsync(connection, cancellationToken)).Where(d => d < today))
+
+        // Every store replica runs this worker; one pass at a time is enough. The session lock must be released
+        // explicitly: pooled connections are not reset on return (see StorageExtensions).
+        if (!await AdvisoryLockAsync(connection, "SELECT pg_try_advisory_lock($1)", cancellationToken))
         {
-            await partitions.CompactAsync(connection, day, cancellationToken);
+            return;
+        }
+
+        try
+        {
+            await partitions.EnsureAsync(
+                connection, Enumerable.Range(0, settings.PartitionsAheadDays + 1).Select(today.AddDays), cancellationToken);
+            await partitions.DropBeforeAsync(
+                connection, today.AddDays(-settings.RetentionDays), today.AddDays(-settings.TrendRetentionDays), cancellationToken);
+            foreach (var day in (await PartitionManager.ListAsync(connection, cancellationToken)).Where(d => d < today))
+            {
+                await partitions.CompactAsync(connection, day, cancellationToken);
+            }
+        }
+        finally
+        {
+            await AdvisoryLockAsync(connection, "SELECT pg_advisory_unlock($1)", CancellationToken.None);
         }
     }
 
@@ -49,5 +66,12 @@ public sealed class PartitionMaintenanceWorker(
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private static async Task<bool> AdvisoryLockAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue(MaintenanceLockKey);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

@@ -26,7 +26,7 @@ public sealed class PartitionMaintenanceTests(PostgresFixture fixture) : IClassF
         var worker = new PartitionMaintenanceWorker(
             fixture.Services.GetRequiredService<NpgsqlDataSource>(),
             fixture.Services.GetRequiredService<PartitionManager>(),
-            Options.Create(new StorageOptions { RetentionDays = 30, PartitionsAheadDays = 3 }),
+            Options.Create(new StorageOptions { RetentionDays = 30, TrendRetentionDays = 30, PartitionsAheadDays = 3 }),
             new FixedTimeProvider(Today),
             NullLogger<PartitionMaintenanceWorker>.Instance);
 
