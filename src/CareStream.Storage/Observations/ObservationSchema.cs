@@ -45,14 +45,12 @@ internal static class ObservationSchema
 
     public const string CopyStaging = $"COPY observation_staging ({Columns}) FROM STDIN (FORMAT BINARY)";
 
-    // Only rows actually inserted feed the trend tier, so redelivered readings never count twice. Inserting in key
-    // order puts each (patient, kind) run on adjacent heap tuples, which lets btree page splits leave pages full
-    // (PostgreSQL's split-after-new-tuple heuristic) instead of half empty.
+    // Only rows actually inserted feed the trend tier, so redelivered readings never count twice. (Sorting the staged
+    // rows by key was measured: no smaller index, 25 % slower writes.)
     public const string MergeStaging = $"""
         WITH inserted AS (
             INSERT INTO observation ({Columns})
             SELECT {Columns} FROM observation_staging
-            ORDER BY patient_key, kind, effective, observation_key
             ON CONFLICT DO NOTHING
             RETURNING patient_key, kind, effective, value
         ), trend AS (
