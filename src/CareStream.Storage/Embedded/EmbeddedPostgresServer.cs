@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -17,7 +16,6 @@ public sealed class EmbeddedPostgresServer : IAsyncDisposable
 {
     public const string DatabaseName = "carestream";
     public const string SuperUser = "carestream";
-    private const string PasswordFileName = "carestream.password";
 
     private readonly string? _configuredBinDirectory;
     private readonly ILogger _logger;
@@ -79,13 +77,13 @@ public sealed class EmbeddedPostgresServer : IAsyncDisposable
             }
 
             _binDirectory ??= PostgresBinaries.Locate(_configuredBinDirectory);
-            await PrepareDataDirectoryAsync(cancellationToken);
+            await ClusterDirectory.PrepareAsync(DataDirectory, cancellationToken);
             if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
             {
-                await InitializeClusterAsync(cancellationToken);
+                await ClusterDirectory.InitializeAsync(DataDirectory, _binDirectory!, SuperUser, _logger, cancellationToken);
             }
 
-            _password = (await File.ReadAllTextAsync(Path.Combine(DataDirectory, PasswordFileName), cancellationToken)).Trim();
+            _password = (await File.ReadAllTextAsync(Path.Combine(DataDirectory, ClusterDirectory.PasswordFileName), cancellationToken)).Trim();
             if (await IsServerRunningAsync(cancellationToken))
             {
                 // A previous host died without stopping its server: stop it, then start on a fresh port.
@@ -166,70 +164,6 @@ public sealed class EmbeddedPostgresServer : IAsyncDisposable
         }
     }
 
-    private async Task PrepareDataDirectoryAsync(CancellationToken cancellationToken)
-    {
-        var parent = Path.GetDirectoryName(DataDirectory)!;
-        Directory.CreateDirectory(parent);
-        if (ProcessRunner.IsRoot)
-        {
-            for (var dir = parent; dir is not null; dir = Path.GetDirectoryName(dir))
-            {
-                if (!IsSearchableByOthers(dir))
-                {
-                    throw new EmbeddedPostgresException(
-                        $"The server runs as the '{ProcessRunner.ServerUser}' user, which cannot reach '{DataDirectory}' because '{dir}' is not searchable by others. "
-                        + "Set Storage:EmbeddedDataDirectory to a directory such as /var/lib/carestream/postgres.");
-                }
-            }
-        }
-
-        if (!Directory.Exists(DataDirectory))
-        {
-            Directory.CreateDirectory(DataDirectory);
-            SetOwnerOnly(DataDirectory, UnixFileMode.UserExecute);
-        }
-
-        if (ProcessRunner.IsRoot)
-        {
-            await ProcessRunner.ChownToServerUserAsync(DataDirectory, cancellationToken);
-        }
-    }
-
-    private async Task InitializeClusterAsync(CancellationToken cancellationToken)
-    {
-        Log.EmbeddedInitializing(_logger, DataDirectory);
-        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
-        var passwordFile = Path.Combine(Path.GetTempPath(), $"carestream-initdb-{Guid.NewGuid():N}");
-        await File.WriteAllTextAsync(passwordFile, password, cancellationToken);
-        SetOwnerOnly(passwordFile);
-        try
-        {
-            if (ProcessRunner.IsRoot)
-            {
-                await ProcessRunner.ChownToServerUserAsync(passwordFile, cancellationToken);
-            }
-
-            await ProcessRunner.RunAsync(
-                Path.Combine(_binDirectory!, "initdb"),
-                ["-D", DataDirectory, "-U", SuperUser, "--pwfile", passwordFile, "-E", "UTF8", "--locale", "C",
-                 "--auth-local", "scram-sha-256", "--auth-host", "scram-sha-256", "--no-instructions"],
-                asServerUser: true,
-                cancellationToken);
-        }
-        finally
-        {
-            File.Delete(passwordFile);
-        }
-
-        var storedPassword = Path.Combine(DataDirectory, PasswordFileName);
-        await File.WriteAllTextAsync(storedPassword, password, cancellationToken);
-        SetOwnerOnly(storedPassword);
-        if (ProcessRunner.IsRoot)
-        {
-            await ProcessRunner.ChownToServerUserAsync(storedPassword, cancellationToken);
-        }
-    }
-
     private async Task<bool> IsServerRunningAsync(CancellationToken cancellationToken)
     {
         try
@@ -261,17 +195,6 @@ public sealed class EmbeddedPostgresServer : IAsyncDisposable
             {
                 await Task.Delay(100, cancellationToken);
             }
-        }
-    }
-
-    private static bool IsSearchableByOthers(string directory) =>
-        OperatingSystem.IsWindows() || File.GetUnixFileMode(directory).HasFlag(UnixFileMode.OtherExecute);
-
-    private static void SetOwnerOnly(string path, UnixFileMode extra = UnixFileMode.None)
-    {
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | extra);
         }
     }
 
