@@ -71,6 +71,34 @@ public sealed class EmbeddedPostgresServerTests
     }
 
     [Fact]
+    public async Task GivenDataDirectoryUnderAnOwnerOnlyFolder_WhenStarted_ThenRootGetsAnErrorNamingTheSettingAndOthersStart()
+    {
+        var root = PostgresTestCluster.NewTempDirectory();
+        var privateFolder = Path.Combine(root, "private");
+        Directory.CreateDirectory(privateFolder);
+        File.SetUnixFileMode(privateFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var server = new EmbeddedPostgresServer(Path.Combine(privateFolder, "data"), null, Microsoft.Extensions.Logging.Abstractions.NullLogger<EmbeddedPostgresServer>.Instance);
+        try
+        {
+            var error = await Record.ExceptionAsync(() => server.StartAsync(TestContext.Current.CancellationToken));
+
+            if (Environment.UserName == "root")
+            {
+                Assert.Contains("Storage:EmbeddedDataDirectory", Assert.IsType<EmbeddedPostgresException>(error).Message, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Null(error);
+            }
+        }
+        finally
+        {
+            await server.DisposeAsync();
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void GivenNoDebianInstallAndNoConfiguredDirectory_WhenLocated_ThenPathFromPgConfigOrTheClearErrorResults()
     {
         var missingRoot = Path.Combine(Path.GetTempPath(), $"carestream-no-such-dir-{Guid.NewGuid():N}");
