@@ -13,8 +13,6 @@ internal sealed class KeyResolver
     private readonly ConcurrentDictionary<string, int> _patients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Device, int MdcCode), int> _sources = new();
 
-    public bool TryGetPatientKey(string patientId, out int key) => _patients.TryGetValue(patientId, out key);
-
     public int PatientKey(string patientId) => _patients[patientId];
 
     public int SourceKey(string deviceId, int mdcCode) => _sources[(deviceId, mdcCode)];
