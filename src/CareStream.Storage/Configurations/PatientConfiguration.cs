@@ -1,0 +1,15 @@
+using CareStream.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CareStream.Storage.Configurations;
+
+internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
+{
+    public void Configure(EntityTypeBuilder<Patient> builder)
+    {
+        builder.ToTable("patient");
+        builder.HasKey(p => p.PatientId);
+        builder.HasIndex(p => p.MedicalRecordNumber);
+    }
+}

@@ -1,0 +1,6 @@
+namespace CareStream.Storage.Entities;
+
+public sealed class Device
+{
+    public required string DeviceId { get; set; }
+}

@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text;
+using CareStream.Domain;
+using CareStream.Domain.Vitals;
+using Npgsql;
+
+namespace CareStream.Storage.Observations;
+
+/// <summary>
+/// History reads straight from the narrow rows. Each kind is read through the primary-key index
+/// (patient, kind, effective, key) in order, and the per-kind streams are merged, so a page costs a few index
+/// probes whatever the history length.
+/// </summary>
+public sealed class ObservationQueries(NpgsqlDataSource dataSource)
+{
+    private const string PatientKey = "(SELECT patient_key FROM patient_key WHERE patient_id = @patient)";
+    private const string Select = "SELECT r.effective, r.observation_key, r.kind, r.status, r.value, s.device_id, s.mdc_code";
+    private static readonly short[] AllKinds = Enum.GetValues<VitalSignKind>().Select(k => (short)k).ToArray();
+
+    public async Task<ReadingPage> SearchAsync(ReadingSearch search, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentOutOfRangeException.ThrowIfLessThan(search.PageSize, 1);
+        var cursor = search.Cursor is null ? (ReadingCursor?)null : ReadingCursor.Parse(search.Cursor);
+        var (cmp, dir) = search.NewestFirst ? ("<", "DESC") : (">", "ASC");
+
+        var sql = new StringBuilder(Select + $" FROM unnest(@kinds) AS k(kind) CROSS JOIN LATERAL (SELECT o.* FROM observation o WHERE ");
+        sql.Append(Filters(search));
+        if (cursor is not null)
+        {
+            // Inclusive on (effective, key) so the index bounds the scan; the exact tie is removed outside.
+            sql.Append(CultureInfo.InvariantCulture, $" AND (o.effective, o.observation_key) {cmp}= (@c_effective, @c_key)");
+        }
+
+        sql.Append(CultureInfo.InvariantCulture, $" ORDER BY o.effective {dir}, o.observation_key {dir} LIMIT @limit + 1) r");
+        sql.Append(" JOIN observation_source s ON s.source_key = r.source_key");
+        if (cursor is not null)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" WHERE (r.effective, r.observation_key, r.kind) {cmp} (@c_effective, @c_key, @c_kind)");
+        }
+
+        sql.Append(CultureInfo.InvariantCulture, $" ORDER BY r.effective {dir}, r.observation_key {dir}, r.kind {dir} LIMIT @limit");
+
+        await using var command = dataSource.CreateCommand(sql.ToString());
+        AddFilterParameters(command, search);
+        command.Parameters.AddWithValue("limit", search.PageSize + 1);
+        if (cursor is { } c)
+        {
+            command.Parameters.AddWithValue("c_effective", c.Effective);
+            command.Parameters.AddWithValue("c_key", c.Key);
+            command.Parameters.AddWithValue("c_kind", c.Kind);
+        }
+
+        var rows = await ReadAsync(command, search.Patient, cancellationToken);
+        if (rows.Count <= search.PageSize)
+        {
+            return new ReadingPage(rows, null);
+        }
+
+        rows.RemoveAt(rows.Count - 1);
+        var last = rows[^1];
+        var next = new ReadingCursor(last.EffectiveAt, ObservationKey.FromId(last.ObservationId), (short)last.Kind);
+        return new ReadingPage(rows, next.ToString());
+    }
+
+    /// <summary>Number of readings matching the search (cursor, order and page size are ignored).</summary>
+    public async Task<long> CountAsync(ReadingSearch search, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        await using var command = dataSource.CreateCommand(
+            $"SELECT count(*) FROM unnest(@kinds) AS k(kind) JOIN observation o ON o.kind = k.kind WHERE {Filters(search)}");
+        AddFilterParameters(command, search);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>The newest reading of each kind the patient has (at most one per kind).</summary>
+    public async Task<IReadOnlyList<StoredReading>> LatestPerKindAsync(PatientId patient, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"{Select} FROM unnest(@kinds) AS k(kind) CROSS JOIN LATERAL (SELECT o.* FROM observation o WHERE {Filters(new ReadingSearch(patient))}"
+            + " ORDER BY o.effective DESC, o.observation_key DESC LIMIT 1) r JOIN observation_source s ON s.source_key = r.source_key ORDER BY r.kind");
+        AddFilterParameters(command, new ReadingSearch(patient));
+        return await ReadAsync(command, patient, cancellationToken);
+    }
+
+    /// <summary>The 1-minute trend tier of one kind over [from, to), oldest first.</summary>
+    public async Task<IReadOnlyList<TrendPoint>> TrendAsync(PatientId patient, VitalSignKind kind, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"SELECT minute, min_value, max_value, sum_value / sample_count, sample_count FROM observation_trend WHERE patient_key = {PatientKey}"
+            + " AND kind = @kind AND minute >= @from AND minute < @to ORDER BY minute");
+        command.Parameters.AddWithValue("patient", patient.Value);
+        command.Parameters.AddWithValue("kind", (short)kind);
+        command.Parameters.AddWithValue("from", from.ToUniversalTime());
+        command.Parameters.AddWithValue("to", to.ToUniversalTime());
+        var points = new List<TrendPoint>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            points.Add(new TrendPoint(
+                reader.GetFieldValue<DateTimeOffset>(0), ToDouble(reader.GetFloat(1)), ToDouble(reader.GetFloat(2)), reader.GetDouble(3), reader.GetInt32(4)));
+        }
+
+        return points;
+    }
+
+    private static string Filters(ReadingSearch search)
+    {
+        var sql = new StringBuilder($"o.patient_key = {PatientKey} AND o.kind = k.kind");
+        if (search.From is not null)
+        {
+            sql.Append(" AND o.effective >= @from");
+        }
+
+        if (search.To is not null)
+        {
+            sql.Append(" AND o.effective < @to");
+        }
+
+        if (search.Status is not null)
+        {
+            sql.Append(" AND o.status = @status");
+        }
+
+        return sql.ToString();
+    }
+
+    private static void AddFilterParameters(NpgsqlCommand command, ReadingSearch search)
+    {
+        command.Parameters.AddWithValue("patient", search.Patient.Value);
+        command.Parameters.AddWithValue("kinds", search.Kinds is { Count: > 0 } kinds ? kinds.Distinct().Select(k => (short)k).ToArray() : AllKinds);
+        if (search.From is { } from)
+        {
+            command.Parameters.AddWithValue("from", from.ToUniversalTime());
+        }
+
+        if (search.To is { } to)
+        {
+            command.Parameters.AddWithValue("to", to.ToUniversalTime());
+        }
+
+        if (search.Status is { } status)
+        {
+            command.Parameters.AddWithValue("status", (short)status);
+        }
+    }
+
+    private static async Task<List<StoredReading>> ReadAsync(NpgsqlCommand command, PatientId patient, CancellationToken cancellationToken)
+    {
+        var rows = new List<StoredReading>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new StoredReading(
+                ObservationKey.ToId(reader.GetInt64(1)),
+                patient,
+                new DeviceId(reader.GetString(5)),
+                (VitalSignKind)reader.GetInt16(2),
+                reader.GetInt32(6),
+                ToDouble(reader.GetFloat(4)),
+                reader.GetFieldValue<DateTimeOffset>(0),
+                (ObservationStatus)reader.GetInt16(3)));
+        }
+
+        return rows;
+    }
+
+    // Values are stored as float4 (7 significant digits, ample for vital signs); going through decimal renders
+    // 37.2f as 37.2 rather than 37.200000762939453.
+    private static double ToDouble(float value) => (double)(decimal)value;
+}

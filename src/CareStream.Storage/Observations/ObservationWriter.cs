@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using CareStream.Domain.Vitals;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CareStream.Storage.Observations;
+
+/// <summary>
+/// The hot write path: binary COPY into a session temp table, then one <c>INSERT … ON CONFLICT DO NOTHING</c> into
+/// the partitioned table plus the trend-tier merge, committed once per batch with <c>synchronous_commit = on</c>.
+/// When <see cref="WriteAsync"/> returns the batch is durable, so the caller may commit its Kafka offsets.
+/// </summary>
+public sealed class ObservationWriter(
+    NpgsqlDataSource dataSource,
+    PartitionManager partitions,
+    StorageMetrics metrics,
+    IOptions<StorageOptions> options,
+    TimeProvider timeProvider,
+    ILogger<ObservationWriter> logger)
+{
+    private readonly KeyResolver _keys = new();
+
+    /// <summary>Writes a batch; returns the rows inserted (readings already stored are skipped).</summary>
+    public async Task<int> WriteAsync(IReadOnlyList<VitalSignReading> readings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        if (readings.Count == 0)
+        {
+            return 0;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var started = Stopwatch.GetTimestamp();
+                var inserted = await WriteOnceAsync(readings, cancellationToken);
+                metrics.BatchWritten(readings.Count, inserted, Stopwatch.GetElapsedTime(started));
+                return inserted;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.CheckViolation && attempt <= options.Value.WriteRetryCount)
+            {
+                // "no partition of relation found for row": a partition was dropped behind our cache.
+                partitions.Forget();
+            }
+            catch (Exception ex) when (TransientErrors.IsTransient(ex) && attempt <= options.Value.WriteRetryCount && !cancellationToken.IsCancellationRequested)
+            {
+                var delay = TransientErrors.Backoff(attempt);
+                Log.WriteRetry(logger, ex, readings.Count, attempt, delay);
+                await Task.Delay(delay, timeProvider, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<int> WriteOnceAsync(IReadOnlyList<VitalSignReading> readings, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await _keys.ResolvePatientsAsync(connection, readings.Select(r => r.Patient.Value), cancellationToken);
+        await _keys.ResolveSourcesAsync(connection, readings.Select(r => (r.Device.Value, r.MdcCode)), cancellationToken);
+        await partitions.EnsureAsync(connection, readings.Select(r => PartitionManager.DayOf(r.EffectiveAt)), cancellationToken);
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var prepare = new NpgsqlCommand(ObservationSchema.PrepareStaging, connection, transaction))
+        {
+            await prepare.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var importer = await connection.BeginBinaryImportAsync(ObservationSchema.CopyStaging, cancellationToken))
+        {
+            foreach (var reading in readings)
+            {
+                await importer.StartRowAsync(cancellationToken);
+                await importer.WriteAsync(reading.EffectiveAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+                await importer.WriteAsync(ObservationKey.FromId(reading.ObservationId), NpgsqlDbType.Bigint, cancellationToken);
+                await importer.WriteAsync(_keys.PatientKey(reading.Patient.Value), NpgsqlDbType.Integer, cancellationToken);
+                await importer.WriteAsync(_keys.SourceKey(reading.Device.Value, reading.MdcCode), NpgsqlDbType.Integer, cancellationToken);
+                await importer.WriteAsync((float)reading.Value, NpgsqlDbType.Real, cancellationToken);
+                await importer.WriteAsync((short)reading.Kind, NpgsqlDbType.Smallint, cancellationToken);
+                await importer.WriteAsync((short)reading.Status, NpgsqlDbType.Smallint, cancellationToken);
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+
+        await using var merge = new NpgsqlCommand(ObservationSchema.MergeStaging, connection, transaction);
+        var inserted = (long)(await merge.ExecuteScalarAsync(cancellationToken))!;
+        await transaction.CommitAsync(cancellationToken);
+        return (int)inserted;
+    }
+}
