@@ -1,6 +1,60 @@
+using CareStream.FhirApi;
+using CareStream.Host;
+using CareStream.Host.Commands;
+using CareStream.Ingestion;
+using CareStream.Live;
+using CareStream.Messaging;
+using CareStream.Recorder;
+using CareStream.Simulator;
+using CareStream.Storage;
+
+// One binary, many roles: `carestream --roles all,simulator`, `carestream migrate`, `carestream simulate`.
+switch (args)
+{
+    case ["migrate", .. var rest]:
+        return await MigrateCommand.RunAsync(rest);
+    case ["simulate", .. var rest]:
+        return await SimulateCommand.RunAsync(rest);
+}
+
 var builder = WebApplication.CreateBuilder(args);
+var roles = builder.AddCareStreamRoles();
+builder.AddServiceDefaults();
+builder.AddMessaging();                 // embedded mock cluster when no Kafka:BootstrapServers
+if (roles.Store || roles.Api)
+{
+    builder.AddStorage();               // private PostgreSQL when no ConnectionStrings:CareStream
+}
+
+if (roles.Ingest)
+{
+    builder.AddIngestion();
+}
+
+if (roles.Store)
+{
+    builder.AddRecorder();
+}
+
+if (roles.Live)
+{
+    builder.AddLive();
+}
+
+if (roles.Api)
+{
+    builder.AddFhirApi();
+}
+
+if (roles.Simulator)
+{
+    builder.AddSimulator();
+}
+
 var app = builder.Build();
+app.MapCareStream(roles);
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, public so WebApplicationFactory can start the real host in tests.</summary>
 public partial class Program;

@@ -14,7 +14,7 @@ internal sealed partial class StartupBanner(IServer server, IHostApplicationLife
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses)
             {
-                LogListening(logger, address.TrimEnd('/') + "/");
+                LogListening(logger, address);
             }
         });
         return Task.CompletedTask;

@@ -14,7 +14,7 @@ public sealed class EmbeddedHostTests
     public async Task GivenNoBootstrapServers_WhenTheHostStarts_ThenTheEmbeddedClusterHasAllTopicsAndReadinessIsHealthy()
     {
         var ct = TestContext.Current.CancellationToken;
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         var logs = new CapturingLoggerProvider();
         builder.Services.AddLogging(logging => logging.AddProvider(logs));
         builder.AddMessaging();

@@ -12,7 +12,7 @@ internal static class MessagingTestHost
 {
     public static IHost Create(KafkaFixture kafka, MessageRecorder recorder, string topic, string deadLetterTopic, string? groupId = null)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Kafka:ReplicationFactor"] = kafka.ReplicationFactor.ToString(CultureInfo.InvariantCulture),

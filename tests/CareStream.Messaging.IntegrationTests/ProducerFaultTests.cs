@@ -60,7 +60,7 @@ public sealed class ProducerFaultTests
 
     private static IHost CreateHost(EmbeddedKafkaCluster cluster)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddLogging();
         builder.Services.AddSingleton<IKafkaCluster>(cluster);
         builder.AddMessaging();

@@ -10,8 +10,10 @@ namespace CareStream.Fhir.Vitals;
 /// <summary>
 /// Deterministic Observation identity, so a reading delivered twice (at-least-once Kafka, partition moves) is
 /// written once: business identifier <c>{deviceId}.{mdcCode}.{effective:O}</c> under
-/// <see cref="FhirSystems.ObservationIdentifier"/>, and <c>Observation.id</c> = the first 16 bytes of its SHA-256
-/// as 32 lowercase hex characters (valid FHIR id, stable across processes and machines).
+/// <see cref="FhirSystems.ObservationIdentifier"/>, and <c>Observation.id</c> = the first 8 bytes of its SHA-256
+/// as 16 lowercase hex characters (valid FHIR id, stable across processes and machines). 64 bits are enough because
+/// the store's uniqueness also includes the effective time (a collision needs the same hash at the same instant),
+/// and they let the store keep the id losslessly in one bigint column (see <see cref="ObservationKey"/>).
 /// </summary>
 /// <remarks>
 /// The code segment is the Observation-level MDC code, not the LOINC code: heart rate (ECG) and pulse rate (oximeter)
@@ -25,7 +27,7 @@ public static class ObservationIdentity
     public static string BusinessIdentifier(DeviceId device, int observationMdcCode, DateTimeOffset effectiveAt) =>
         string.Create(CultureInfo.InvariantCulture, $"{device.Value}.{observationMdcCode}.{effectiveAt.ToUniversalTime():O}");
 
-    /// <summary><c>Observation.id</c>: 32 lowercase hex characters.</summary>
+    /// <summary><c>Observation.id</c>: 16 lowercase hex characters, the hex form of <see cref="ObservationKey"/>.</summary>
     public static string ObservationId(DeviceId device, int observationMdcCode, DateTimeOffset effectiveAt) =>
         ObservationIdFor(BusinessIdentifier(device, observationMdcCode, effectiveAt));
 
@@ -35,7 +37,7 @@ public static class ObservationIdentity
         ArgumentException.ThrowIfNullOrEmpty(businessIdentifier);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         Hash(businessIdentifier, hash);
-        return Convert.ToHexStringLower(hash[..16]);
+        return Convert.ToHexStringLower(hash[..8]);
     }
 
     /// <summary>A 64-bit form of the same hash (first 8 bytes, big-endian) for compact storage keys.</summary>

@@ -18,12 +18,13 @@ public sealed class ObservationIdentityTests
     }
 
     [Fact]
-    public void GivenAKnownIdentifier_WhenHashed_ThenIdIsTheFirst16BytesOfSha256AsLowercaseHex()
+    public void GivenAKnownIdentifier_WhenHashed_ThenIdIsTheFirst8BytesOfSha256AsLowercaseHex()
     {
         // Pinned value (computed independently with Python hashlib): changing it re-keys every stored Observation.
         var id = ObservationIdentity.ObservationId(Device, Mdc.EcgHeartRate, Effective);
 
-        Assert.Equal("3dbc68aebf54dc5b673035effda58586", id);
+        Assert.Equal("3dbc68aebf54dc5b", id);
+        Assert.Equal(unchecked((long)0x3dbc68aebf54dc5bUL), ObservationIdentity.ObservationKey(Device, Mdc.EcgHeartRate, Effective));
         Assert.Matches("^[A-Za-z0-9\\-\\.]{1,64}$", id);
     }
 

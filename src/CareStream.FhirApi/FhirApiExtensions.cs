@@ -1,0 +1,40 @@
+using System.Reflection;
+using CareStream.FhirApi.Http;
+using CareStream.FhirApi.Metadata;
+using CareStream.FhirApi.Observations;
+using CareStream.FhirApi.Patients;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CareStream.FhirApi;
+
+/// <summary>DI registration and endpoint mapping of the FHIR R4 REST API.</summary>
+public static class FhirApiExtensions
+{
+    public const string BasePath = "/fhir";
+
+    public static IHostApplicationBuilder AddFhirApi(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddExceptionHandler<FhirExceptionHandler>();
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapFhirApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var version = typeof(FhirApiExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
+        var capabilities = CapabilityStatementFactory.Create(version, TimeProvider.System.GetUtcNow());
+        var fhir = endpoints.MapGroup(BasePath);
+        fhir.MapGet("/metadata", () => new FhirResult(capabilities));
+        fhir.MapObservationEndpoints();
+        fhir.MapPatientEndpoints();
+        fhir.MapFallback(() => OperationOutcomes.Result(
+            StatusCodes.Status404NotFound, Hl7.Fhir.Model.OperationOutcome.IssueType.NotSupported, "This FHIR interaction is not supported here; see /fhir/metadata."));
+        return endpoints;
+    }
+}

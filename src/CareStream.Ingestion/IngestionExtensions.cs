@@ -1,0 +1,29 @@
+using CareStream.Fhir.Ingress;
+using CareStream.Ingestion.Normalization;
+using CareStream.Messaging;
+using CareStream.Messaging.Registry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace CareStream.Ingestion;
+
+/// <summary>DI registration of the ingest role.</summary>
+public static class IngestionExtensions
+{
+    /// <summary>The normalizer: device ingress → canonical observations (+ dead letters).</summary>
+    public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddRegistry();
+        builder.Services.AddOptions<NormalizerOptions>()
+            .BindConfiguration(NormalizerOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(sp => new DeviceObservationParser(sp.GetRequiredService<TimeProvider>()));
+        builder.Services.TryAddScoped<ReadingNormalizer>();
+        builder.Services.AddKafkaConsumer<DeviceObservationConsumer>(
+            DeviceObservationConsumer.ConsumerName, topics => topics.DeviceObservations);
+        return builder;
+    }
+}

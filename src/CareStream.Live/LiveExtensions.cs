@@ -1,0 +1,40 @@
+using CareStream.Live.Hubs;
+using CareStream.Live.Relay;
+using CareStream.Messaging;
+using CareStream.Messaging.Registry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CareStream.Live;
+
+/// <summary>DI registration and endpoint mapping of the live role.</summary>
+public static class LiveExtensions
+{
+    public static IHostApplicationBuilder AddLive(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddRegistry();
+        builder.Services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSignalR();
+        builder.Services.AddSingleton<LiveWardState>();
+        builder.Services.AddHostedService<WardPushWorker>();
+        // Each node sees every patient: its own group, starting at the latest offset (style guide section 11).
+        var group = $"carestream-live-{Environment.MachineName.ToLowerInvariant()}-{Environment.ProcessId}";
+        builder.Services.AddKafkaConsumer<VitalsRelay>(VitalsRelay.ConsumerName, topics => topics.Observations, o =>
+        {
+            o.Client["group.id"] = group;
+            o.Client["auto.offset.reset"] = "latest";
+            o.MaxBatchLatency = TimeSpan.Zero;
+        });
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapHub<WardHub>(WardHub.Path);
+        return endpoints;
+    }
+}
