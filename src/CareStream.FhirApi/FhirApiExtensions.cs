@@ -20,7 +20,6 @@ public static class FhirApiExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddExceptionHandler<FhirExceptionHandler>();
-        builder.Services.AddProblemDetails();
         return builder;
     }
 

@@ -39,6 +39,7 @@ public static class HostingExtensions
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks();
+        builder.Services.AddProblemDetails();
         builder.Services.AddHostedService<StartupBanner>();
         return builder;
     }

@@ -40,6 +40,16 @@ public sealed class KafkaOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00", ErrorMessage = "Kafka:HealthCheckTimeout must be between {1} and {2}.")]
     public TimeSpan HealthCheckTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// <c>Kafka:ProvisionTopics</c>: create missing topics on a real cluster at start (default true). Turn off where
+    /// the deployment owns the topics and the roles have no CREATE permission (Strimzi KafkaTopic resources).
+    /// </summary>
+    public bool ProvisionTopics { get; set; } = true;
+
+    /// <summary><c>Kafka:ProvisioningTimeout</c>: how long start-up waits for the admin client before going on unready.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Kafka:ProvisioningTimeout must be between {1} and {2}.")]
+    public TimeSpan ProvisioningTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary><c>Kafka:Topics:*</c>: topic names.</summary>
     [Required]
     public KafkaTopicNames Topics { get; set; } = new();

@@ -10,13 +10,12 @@ namespace CareStream.Messaging;
 /// Creates the CareStream topics on start, before any consumer subscribes. Embedded: through the mock
 /// cluster API (its admin CreateTopics never finds a controller). Real cluster: through the admin client
 /// with the replication factor, <c>min.insync.replicas</c> and compaction from options; existing topics
-/// are left untouched.
+/// are left untouched. A real cluster that cannot be reached does not stop the host: the failure is logged
+/// loudly and readiness (the <c>kafka</c> check) stays unhealthy, so an orchestrator sees why instead of a crash loop.
 /// </summary>
 internal sealed class KafkaTopicProvisioner(
     IKafkaCluster cluster, IOptions<KafkaOptions> options, ILogger<KafkaTopicProvisioner> logger) : IHostedService
 {
-    private static readonly TimeSpan AdminTimeout = TimeSpan.FromSeconds(30);
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -32,7 +31,16 @@ internal sealed class KafkaTopicProvisioner(
             return;
         }
 
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = cluster.BootstrapServers }).Build();
+        if (!settings.ProvisionTopics)
+        {
+            Log.TopicProvisioningDisabled(logger);
+            return;
+        }
+
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = cluster.BootstrapServers })
+            .SetLogHandler(LibrdkafkaLog.To(logger))
+            .SetErrorHandler((_, _) => { }) // surfaced by the readiness check and the failure logged below
+            .Build();
         var specifications = topics.Select(t => new TopicSpecification
         {
             Name = t.Name,
@@ -46,16 +54,22 @@ internal sealed class KafkaTopicProvisioner(
         }).ToList();
         try
         {
-            await admin.CreateTopicsAsync(specifications, new CreateTopicsOptions { RequestTimeout = AdminTimeout, OperationTimeout = AdminTimeout });
+            var timeout = settings.ProvisioningTimeout;
+            await admin.CreateTopicsAsync(specifications, new CreateTopicsOptions { RequestTimeout = timeout, OperationTimeout = timeout });
         }
         catch (CreateTopicsException ex)
         {
             var failed = ex.Results.Where(r => r.Error.IsError && r.Error.Code != ErrorCode.TopicAlreadyExists).ToList();
             if (failed.Count > 0)
             {
-                throw new InvalidOperationException(
-                    "Creating Kafka topics failed: " + string.Join("; ", failed.Select(r => $"{r.Topic}: {r.Error.Reason}")), ex);
+                Log.TopicsNotProvisioned(logger, cluster.BootstrapServers, string.Join("; ", failed.Select(r => $"{r.Topic}: {r.Error.Reason}")));
+                return;
             }
+        }
+        catch (KafkaException ex)
+        {
+            Log.TopicsNotProvisioned(logger, cluster.BootstrapServers, ex.Error.Reason);
+            return;
         }
 
         Log.TopicsProvisioned(logger, topics.Count, cluster.BootstrapServers);

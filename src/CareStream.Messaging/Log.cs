@@ -14,11 +14,19 @@ internal static partial class Log
     [LoggerMessage(1001, LogLevel.Information, "Provisioned {TopicCount} topics on {BootstrapServers}")]
     public static partial void TopicsProvisioned(ILogger logger, int topicCount, string bootstrapServers);
 
+    [LoggerMessage(1002, LogLevel.Error,
+        "Could not create the CareStream topics on {BootstrapServers}: {Reason}. Readiness stays unhealthy until Kafka is "
+        + "reachable; where the deployment owns the topics (deploy/), set Kafka:ProvisionTopics=false.")]
+    public static partial void TopicsNotProvisioned(ILogger logger, string bootstrapServers, string reason);
+
+    [LoggerMessage(1003, LogLevel.Information, "Topic provisioning is off (Kafka:ProvisionTopics=false); the deployment creates the topics")]
+    public static partial void TopicProvisioningDisabled(ILogger logger);
+
     [LoggerMessage(1010, LogLevel.Warning, "Delivery to {Topic} failed: {ErrorCode} {Reason}")]
     public static partial void ProduceFailed(ILogger logger, string topic, ErrorCode errorCode, string reason);
 
-    [LoggerMessage(1011, LogLevel.Warning, "Producer error {ErrorCode}: {Reason}")]
-    public static partial void ProducerError(ILogger logger, ErrorCode errorCode, string reason);
+    [LoggerMessage(1011, LogLevel.Warning, "Producer error {ErrorCode}: {Reason} ({Suppressed} repeats suppressed)")]
+    public static partial void ProducerError(ILogger logger, ErrorCode errorCode, string reason, int suppressed);
 
     [LoggerMessage(1012, LogLevel.Critical, "Fatal producer error {ErrorCode}: {Reason}; replacing the producer")]
     public static partial void ProducerFatal(ILogger logger, ErrorCode errorCode, string reason);
@@ -53,8 +61,8 @@ internal static partial class Log
     [LoggerMessage(1027, LogLevel.Critical, "Consumer {Consumer}: fatal error {ErrorCode}: {Reason}; stopping the host")]
     public static partial void ConsumerFatal(ILogger logger, string consumer, ErrorCode errorCode, string reason);
 
-    [LoggerMessage(1028, LogLevel.Warning, "Consumer {Consumer}: client error {ErrorCode}: {Reason}")]
-    public static partial void ConsumerError(ILogger logger, string consumer, ErrorCode errorCode, string reason);
+    [LoggerMessage(1028, LogLevel.Warning, "Consumer {Consumer}: client error {ErrorCode}: {Reason} ({Suppressed} repeats suppressed)")]
+    public static partial void ConsumerError(ILogger logger, string consumer, ErrorCode errorCode, string reason, int suppressed);
 
     [LoggerMessage(1029, LogLevel.Warning, "Consumer {Consumer}: Close() failed; uncommitted offsets will be re-read")]
     public static partial void CloseFailed(ILogger logger, Exception exception, string consumer);

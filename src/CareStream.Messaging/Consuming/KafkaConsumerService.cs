@@ -20,6 +20,7 @@ public abstract class KafkaConsumerService : BackgroundService
     private readonly KafkaConsumerContext _context;
     private readonly KafkaConsumerStatus _status;
     private readonly HashSet<TopicPartition> _assigned = [];
+    private readonly ErrorLogThrottle _errorThrottle = ErrorLogThrottle.Default();
     private volatile bool _fatal;
 
     /// <summary>Creates the loop; the name comes from the <c>AddKafkaConsumer</c> registration of this type.</summary>
@@ -186,9 +187,9 @@ public abstract class KafkaConsumerService : BackgroundService
                 _fatal = true;
                 Log.ConsumerFatal(Logger, Name, error.Code, error.Reason);
             }
-            else
+            else if (_errorThrottle.ShouldLog(error.Code, out var suppressed))
             {
-                Log.ConsumerError(Logger, Name, error.Code, error.Reason);
+                Log.ConsumerError(Logger, Name, error.Code, error.Reason, suppressed);
             }
         });
 

@@ -16,6 +16,7 @@ public sealed class KafkaProducer : IDisposable
 {
     private static readonly TimeSpan DisposeFlushTimeout = TimeSpan.FromSeconds(10);
 
+    private readonly ErrorLogThrottle _errorThrottle = ErrorLogThrottle.Default();
     private readonly IKafkaCluster _cluster;
     private readonly IKafkaClientFactory _factory;
     private readonly KafkaOptions _options;
@@ -145,7 +146,11 @@ public sealed class KafkaProducer : IDisposable
     {
         if (!error.IsFatal)
         {
-            Log.ProducerError(_logger, error.Code, error.Reason);
+            if (_errorThrottle.ShouldLog(error.Code, out var suppressed))
+            {
+                Log.ProducerError(_logger, error.Code, error.Reason, suppressed);
+            }
+
             return;
         }
 

@@ -69,7 +69,7 @@ public sealed partial class RegistryFeed(
         };
 
         await Task.Yield();
-        using var consumer = new ConsumerBuilder<string, byte[]>(config).Build();
+        using var consumer = new ConsumerBuilder<string, byte[]>(config).SetLogHandler(LibrdkafkaLog.To(logger)).Build();
         using (var admin = new DependentAdminClientBuilder(consumer.Handle).Build())
         {
             var partitions = admin.GetMetadata(topic, TimeSpan.FromSeconds(30)).Topics.Single().Partitions;
