@@ -106,7 +106,7 @@ internal sealed class AlertRulesConsumer(
         // The ward picks the rule set: wait (bounded) for the registry's start-up catch-up once.
         try
         {
-            await registryFeed.CaughtUp.WaitAsync(RegistryWait, time, cancellationToken);
+            await registryFeed.CaughtUp.WaitAsync(RegistryWait, cancellationToken); // I/O wait: wall-clock bound
         }
         catch (TimeoutException)
         {
