@@ -121,6 +121,38 @@ public sealed class AlertRulesConsumerTests(KafkaFixture kafka)
         Assert.DoesNotContain(alerts.Records, r => r.Event.Episode.Patient.Value == "patient-d1" && r.Event.Episode.RuleId != SpO2NoData);
     }
 
+    [Fact]
+    public async Task GivenActiveAlarm_WhenRulesRoleRestartsAndConditionPersistsThenClears_ThenNoDuplicateRaiseAndSameEpisodeResolves()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var test = await AlertingTestHost.CreateAsync(kafka);
+        await test.AssignAsync("patient-e1", "device-e1", "bed-5");
+        var t0 = test.Time.GetUtcNow();
+        using var alerts = test.ReadAlerts();
+        using (var first = test.Build())
+        {
+            await first.StartAsync(ct);
+            await test.PublishAsync("patient-e1", [.. Enumerable.Range(0, 4).Select(i => TestObservations.SpO2("patient-e1", "device-e1", t0.AddSeconds(5 * i), 82))]);
+            Assert.True(alerts.WaitFor(r => Raised(r, "patient-e1", SpO2Limit).Any(), WaitLimit), "no alarm before the restart");
+            await first.StopAsync(ct);
+        }
+
+        using var second = test.Build();
+        await second.StartAsync(ct);
+        await test.PublishAsync("patient-e1", [.. Enumerable.Range(4, 2).Select(i => TestObservations.SpO2("patient-e1", "device-e1", t0.AddSeconds(5 * i), 82))]);
+        await test.PublishAsync("patient-e1", [.. Enumerable.Range(6, 2).Select(i => TestObservations.SpO2("patient-e1", "device-e1", t0.AddSeconds(5 * i), 97))]);
+        var resolved = alerts.WaitFor(r => Of<AlarmResolved>(r, "patient-e1", SpO2Limit).Any(), WaitLimit);
+        alerts.Settle(Quiet);
+        await second.StopAsync(ct);
+
+        Assert.True(resolved, "the alarm did not resolve after the restart");
+        var raised = Assert.Single(Raised(alerts.Records, "patient-e1", SpO2Limit));
+        var end = Assert.Single(Of<AlarmResolved>(alerts.Records, "patient-e1", SpO2Limit));
+        Assert.Equal(raised.Event.Episode.EpisodeId, end.Event.Episode.EpisodeId);
+        var ids = alerts.Records.Select(r => r.Event.EventId).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+    }
+
     /// <summary>A heart rate of 30/min (critical, delay 0) for a separate patient, behind the test's readings in the one partition.</summary>
     internal static async Task<bool> PublishSentinelAsync(AlertingTestHost test, AlertsReader alerts, DateTimeOffset at)
     {

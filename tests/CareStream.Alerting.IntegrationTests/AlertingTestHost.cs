@@ -8,6 +8,7 @@ using CareStream.Testing.Kafka;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CareStream.Alerting.IntegrationTests;
@@ -85,6 +86,11 @@ internal sealed class AlertingTestHost
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        if (Environment.GetEnvironmentVariable("CARESTREAM_TEST_CONSOLE_LOG") is { Length: > 0 })
+        {
+            builder.Services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug));
         }
 
         builder.Services.AddSingleton(_kafka.Cluster); // before AddMessaging: it only TryAdds the cluster

@@ -110,10 +110,14 @@ internal sealed class AlarmStateRestorer(
         Dictionary<TopicPartition, Offset> ends, Stopwatch clock, Action<ConsumeResult<string, byte[]>> handle)
     {
         var timeout = options.Value.RestoreTimeout;
-        var starts = consumer.OffsetsForTimes(
-            partitions.Select(tp => new TopicPartitionTimestamp(tp, new Timestamp(from.UtcDateTime, TimestampType.CreateTime))), timeout);
+        // librdkafka's mock cluster answers every timestamp lookup with End, so the (in-memory, small) embedded
+        // cluster is read from the beginning; a real cluster starts at the first record at or after `from`.
+        var starts = cluster.IsEmbedded
+            ? partitions.Select(tp => new TopicPartitionOffset(tp, Offset.Beginning)).ToList()
+            : consumer.OffsetsForTimes(
+                partitions.Select(tp => new TopicPartitionTimestamp(tp, new Timestamp(from.UtcDateTime, TimestampType.CreateTime))), timeout);
         var pending = starts
-            .Where(s => s.Offset.Value >= 0 && ends.TryGetValue(s.TopicPartition, out var end) && end.Value > s.Offset.Value)
+            .Where(s => (s.Offset == Offset.Beginning || s.Offset.Value >= 0) && ends.TryGetValue(s.TopicPartition, out var end) && end.Value > Math.Max(s.Offset.Value, 0))
             .ToDictionary(s => s.TopicPartition, s => ends[s.TopicPartition].Value);
         if (pending.Count == 0)
         {
