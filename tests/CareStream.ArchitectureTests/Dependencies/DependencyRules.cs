@@ -10,7 +10,7 @@ internal static class DependencyRules
     public const string Host = "carestream";
 
     public static readonly IReadOnlyList<string> Modules =
-        ["CareStream.Ingestion", "CareStream.Recorder", "CareStream.Live", "CareStream.FhirApi", "CareStream.Simulator"];
+        ["CareStream.Ingestion", "CareStream.Recorder", "CareStream.Alerting", "CareStream.Live", "CareStream.FhirApi", "CareStream.Simulator"];
 
     private const string EfCore = "Microsoft.EntityFrameworkCore";
     private const string AspNetCore = "Microsoft.AspNetCore";
@@ -33,6 +33,8 @@ internal static class DependencyRules
             ["CareStream.Messaging", "CareStream.Storage", .. AboveLibraries, "Confluent", EfCore, AspNetCore, "Npgsql"],
         ["CareStream.Messaging"] = ["CareStream.Storage", .. AboveLibraries, EfCore, AspNetCore, "Npgsql"],
         ["CareStream.Storage"] = ["CareStream.Messaging", .. AboveLibraries, "Confluent", AspNetCore],
+        // A module (other modules come from the Modules loop below); no Storage until the alert store lands.
+        ["CareStream.Alerting"] = ["CareStream.Storage", EfCore, "Npgsql"],
     };
 
     /// <summary>Every project under src/ that has a rule; the host is deliberately free.</summary>

@@ -1,0 +1,42 @@
+using CareStream.Alerting.Publishing;
+using CareStream.Alerting.RuleSets;
+using CareStream.Alerting.Tracking;
+using CareStream.Messaging;
+using CareStream.Messaging.Registry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace CareStream.Alerting;
+
+/// <summary>DI registration of the rules role.</summary>
+public static class AlertingExtensions
+{
+    /// <summary>
+    /// Registers the rules role: <see cref="AlertingOptions"/> (section <c>Alerting</c>, validated on start), the
+    /// registry, ward rule sets, the alarm publisher, the tick worker and the <c>rules-evaluator</c> consumer of
+    /// canonical observations (group <c>carestream-rules-evaluator</c>). Metrics: meter <see cref="AlertingTelemetry.MeterName"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddAlerting(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddMessaging();
+        builder.AddRegistry();
+        var services = builder.Services;
+        if (services.Any(d => d.ServiceType == typeof(PatientTrackers)))
+        {
+            return builder;
+        }
+
+        services.AddOptions<AlertingOptions>().BindConfiguration(AlertingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PatientTrackers>();
+        services.AddSingleton<WardRuleSets>();
+        services.AddSingleton<AlarmPublisher>();
+        services.AddSingleton<AlarmStateRestorer>();
+        // The tick worker starts first: it validates the rule-set files before any observation is evaluated.
+        services.AddHostedService<AlarmTickWorker>();
+        services.AddKafkaConsumer<AlertRulesConsumer>(AlertRulesConsumer.ConsumerName, topics => topics.Observations);
+        return builder;
+    }
+}

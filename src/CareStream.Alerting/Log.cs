@@ -1,0 +1,38 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+
+namespace CareStream.Alerting;
+
+/// <summary>Alerting log events (EventIds 5000-5999). Rule, episode and patient ids and Kafka coordinates only.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(5000, LogLevel.Information, "Loaded rule set {RuleSetId} v{Version} for ward {Ward} from {File}")]
+    public static partial void RuleSetLoaded(ILogger logger, string ruleSetId, int version, string ward, string file);
+
+    [LoggerMessage(5001, LogLevel.Error, "Rule set file {File} is invalid and was not applied (the previous set stays in force): {Errors}")]
+    public static partial void RuleSetInvalid(ILogger logger, string file, string errors);
+
+    [LoggerMessage(5002, LogLevel.Warning, "Rule set file {File} was removed; ward {Ward} falls back to the default rule set")]
+    public static partial void RuleSetRemoved(ILogger logger, string file, string ward);
+
+    [LoggerMessage(5003, LogLevel.Error, "Rule set file {File} names ward {DeclaredWard}, but its file name says {Ward}; not applied")]
+    public static partial void RuleSetWardMismatch(ILogger logger, string file, string declaredWard, string ward);
+
+    [LoggerMessage(5010, LogLevel.Information, "Alarm {EventType} {EventId}: episode {EpisodeId}, rule {RuleId}, patient {Patient}, priority {Priority}")]
+    public static partial void AlarmPublished(ILogger logger, string eventType, string eventId, string episodeId, string ruleId, string patient, string priority);
+
+    [LoggerMessage(5020, LogLevel.Information, "Restored {Episodes} alarm episode(s) of {Patients} patient(s) from {Partitions} alert partition(s)")]
+    public static partial void EpisodesRestored(ILogger logger, int episodes, int patients, int partitions);
+
+    [LoggerMessage(5021, LogLevel.Error, "Restoring alarm episodes from {Topic} failed; trackers start empty (active alarms may be raised again under new episode ids)")]
+    public static partial void RestoreFailed(ILogger logger, Exception exception, string topic);
+
+    [LoggerMessage(5022, LogLevel.Warning, "Alert record {TopicPartitionOffset} could not be decoded and is ignored for the restore")]
+    public static partial void RestoreRecordSkipped(ILogger logger, Exception exception, TopicPartitionOffset topicPartitionOffset);
+
+    [LoggerMessage(5030, LogLevel.Critical, "Publishing tick alarm events failed; stopping the host so a restart rebuilds the alarm state")]
+    public static partial void TickPublishFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(5031, LogLevel.Warning, "Registry not caught up within {Timeout}; evaluating with the wards known so far")]
+    public static partial void RegistryNotCaughtUp(ILogger logger, TimeSpan timeout);
+}

@@ -1,0 +1,70 @@
+using CareStream.Domain;
+using CareStream.Domain.Alerts;
+using CareStream.Domain.Vitals;
+
+namespace CareStream.Alerting.Tracking;
+
+/// <summary>What <see cref="AlarmStateRestorer"/> read back for newly assigned partitions.</summary>
+internal sealed class RestoredState
+{
+    private readonly Dictionary<int, Dictionary<PatientId, Dictionary<string, AlarmEpisode>>> _episodes = [];
+    private readonly Dictionary<int, Dictionary<PatientId, List<VitalSignReading>>> _readings = [];
+
+    public static RestoredState Empty { get; } = new();
+
+    public int EpisodeCount => _episodes.Values.Sum(p => p.Values.Sum(e => e.Count));
+
+    public int PatientCount => _episodes.Values.Sum(p => p.Count);
+
+    /// <summary>Records an episode's state; later records (higher offsets) of the same episode replace earlier ones.</summary>
+    public void Add(int partition, AlarmEpisode episode)
+    {
+        var byPatient = GetOrAdd(_episodes, partition);
+        if (!byPatient.TryGetValue(episode.Patient, out var byEpisode))
+        {
+            byPatient[episode.Patient] = byEpisode = new Dictionary<string, AlarmEpisode>(StringComparer.Ordinal);
+        }
+
+        byEpisode[episode.EpisodeId] = episode;
+    }
+
+    public void Add(int partition, VitalSignReading reading)
+    {
+        var byPatient = GetOrAdd(_readings, partition);
+        if (!byPatient.TryGetValue(reading.Patient, out var list))
+        {
+            byPatient[reading.Patient] = list = [];
+        }
+
+        list.Add(reading);
+    }
+
+    public IReadOnlyDictionary<PatientId, IReadOnlyList<AlarmEpisode>> EpisodesOf(int partition) =>
+        _episodes.TryGetValue(partition, out var byPatient)
+            ? byPatient.ToDictionary(p => p.Key, p => (IReadOnlyList<AlarmEpisode>)[.. p.Value.Values])
+            : new Dictionary<PatientId, IReadOnlyList<AlarmEpisode>>();
+
+    /// <summary>Every patient with restored episodes or replayed readings, with those readings (possibly none).</summary>
+    public IEnumerable<(int Partition, PatientId Patient, IReadOnlyList<VitalSignReading> Readings)> Patients()
+    {
+        var keys = _episodes.SelectMany(p => p.Value.Keys.Select(patient => (p.Key, patient)))
+            .Concat(_readings.SelectMany(p => p.Value.Keys.Select(patient => (p.Key, patient))))
+            .Distinct();
+        foreach (var (partition, patient) in keys)
+        {
+            IReadOnlyList<VitalSignReading> readings =
+                _readings.TryGetValue(partition, out var byPatient) && byPatient.TryGetValue(patient, out var list) ? list : [];
+            yield return (partition, patient, readings);
+        }
+    }
+
+    private static Dictionary<PatientId, T> GetOrAdd<T>(Dictionary<int, Dictionary<PatientId, T>> map, int partition)
+    {
+        if (!map.TryGetValue(partition, out var byPatient))
+        {
+            map[partition] = byPatient = [];
+        }
+
+        return byPatient;
+    }
+}

@@ -1,0 +1,64 @@
+using CareStream.Alerting.Publishing;
+using CareStream.Domain;
+using CareStream.Domain.Alerts;
+using CareStream.Rules.RuleSets;
+using CareStream.Rules.Tracking;
+
+namespace CareStream.Alerting.Tracking;
+
+/// <summary>
+/// One patient's <see cref="PatientAlarmTracker"/> with the lock that serialises the consumer loop and the tick
+/// worker on it. Events are enqueued on the producer while the lock is held, so a patient's events reach the
+/// alerts topic in the order the tracker emitted them; only the wait for their delivery happens outside.
+/// </summary>
+internal sealed class TrackedPatient(PatientId patient, int partition, RuleSet ruleSet, IEnumerable<AlarmEpisode> restored)
+{
+    private readonly Lock _gate = new();
+    private readonly PatientAlarmTracker _tracker = PatientAlarmTracker.ForRuleSet(patient, ruleSet, restored);
+    private RuleSet _ruleSet = ruleSet;
+    private bool _dropped;
+
+    public PatientId Patient { get; } = patient;
+
+    public int Partition { get; } = partition;
+
+    /// <summary>Runs one tracker step under the lock and enqueues its events; the task completes when they are durable.</summary>
+    public Task RunAsync(RuleSet current, Func<PatientAlarmTracker, IReadOnlyList<AlarmEvent>> step, AlarmPublisher publisher)
+    {
+        lock (_gate)
+        {
+            if (_dropped)
+            {
+                return Task.CompletedTask; // the partition moved on: its new owner evaluates this patient
+            }
+
+            if (!ReferenceEquals(current, _ruleSet))
+            {
+                // Reloaded file or a ward transfer: rule ids are stable, so open episodes carry over.
+                _tracker.UpdateRules(RuleSetCompiler.Compile(current), current.EffectiveEscalation);
+                _ruleSet = current;
+            }
+
+            var events = step(_tracker);
+            return events.Count == 0 ? Task.CompletedTask : publisher.Enqueue(events);
+        }
+    }
+
+    /// <summary>Loads already-processed readings without evaluating (restart rebuild).</summary>
+    public void Replay(IEnumerable<CareStream.Domain.Vitals.VitalSignReading> readings)
+    {
+        lock (_gate)
+        {
+            _tracker.Replay(readings);
+        }
+    }
+
+    /// <summary>Marks the tracker dead after its partition was revoked; later steps do nothing.</summary>
+    public void Drop()
+    {
+        lock (_gate)
+        {
+            _dropped = true;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using CareStream.Domain.Alerts;
+
+namespace CareStream.Alerting.Wire;
+
+/// <summary>The fixed strings of the alert wire format (never derived from C# member names).</summary>
+internal static class WireNames
+{
+    public const string Raised = "raised";
+    public const string Escalated = "escalated";
+    public const string Acknowledged = "acknowledged";
+    public const string Resolved = "resolved";
+    public const string AudioPaused = "audioPaused";
+    public const string PriorityIncreased = "priorityIncreased";
+
+    public static string Of(AlarmCategory category) => category switch
+    {
+        AlarmCategory.Physiological => "physiological",
+        AlarmCategory.Technical => "technical",
+        _ => throw new ArgumentOutOfRangeException(nameof(category), category, null),
+    };
+
+    public static string Of(AlarmPriority priority) => priority switch
+    {
+        AlarmPriority.High => "high",
+        AlarmPriority.Medium => "medium",
+        AlarmPriority.Low => "low",
+        _ => throw new ArgumentOutOfRangeException(nameof(priority), priority, null),
+    };
+
+    public static string Of(AlarmStatus status) => status switch
+    {
+        AlarmStatus.Raised => Raised,
+        AlarmStatus.Escalated => Escalated,
+        AlarmStatus.Acknowledged => Acknowledged,
+        AlarmStatus.Resolved => Resolved,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    public static AlarmCategory Category(string? value) => value switch
+    {
+        "physiological" => AlarmCategory.Physiological,
+        "technical" => AlarmCategory.Technical,
+        _ => throw new FormatException($"Alert record has an unknown 'category' '{value}'."),
+    };
+
+    public static AlarmPriority Priority(string? value, string field) => value switch
+    {
+        "high" => AlarmPriority.High,
+        "medium" => AlarmPriority.Medium,
+        "low" => AlarmPriority.Low,
+        _ => throw new FormatException($"Alert record has an unknown '{field}' '{value}'."),
+    };
+
+    public static AlarmStatus Status(string? value) => value switch
+    {
+        Raised => AlarmStatus.Raised,
+        Escalated => AlarmStatus.Escalated,
+        Acknowledged => AlarmStatus.Acknowledged,
+        Resolved => AlarmStatus.Resolved,
+        _ => throw new FormatException($"Alert record has an unknown 'status' '{value}'."),
+    };
+}
