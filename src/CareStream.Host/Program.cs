@@ -1,3 +1,4 @@
+using CareStream.Alerting;
 using CareStream.FhirApi;
 using CareStream.Host;
 using CareStream.Host.Commands;
@@ -34,6 +35,11 @@ if (roles.Ingest)
 if (roles.Store)
 {
     builder.AddRecorder();
+}
+
+if (roles.Rules)
+{
+    builder.AddAlerting();
 }
 
 if (roles.Live)

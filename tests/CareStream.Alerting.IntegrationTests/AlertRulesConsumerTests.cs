@@ -1,7 +1,6 @@
 using CareStream.Alerting.Wire;
 using CareStream.Domain.Alerts;
 using CareStream.Testing.Kafka;
-using Xunit;
 
 namespace CareStream.Alerting.IntegrationTests;
 

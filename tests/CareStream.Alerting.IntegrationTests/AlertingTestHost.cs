@@ -69,7 +69,7 @@ internal sealed class AlertingTestHost
     /// <summary>A host of the rules role; successive hosts share the consumer group (a restart).</summary>
     public IHost Build(IDictionary<string, string?>? settings = null)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Kafka:ReplicationFactor"] = _kafka.ReplicationFactor.ToString(CultureInfo.InvariantCulture),

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using CareStream.Alerting.Wire;
 using Confluent.Kafka;
-using Xunit;
 
 namespace CareStream.Alerting.IntegrationTests;
 

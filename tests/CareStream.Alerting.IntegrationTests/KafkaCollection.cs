@@ -1,5 +1,4 @@
 using CareStream.Testing.Kafka;
-using Xunit;
 
 namespace CareStream.Alerting.IntegrationTests;
 
