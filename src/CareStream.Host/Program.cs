@@ -19,7 +19,17 @@ switch (args)
 }
 
 var builder = WebApplication.CreateBuilder(args);
-var roles = builder.AddCareStreamRoles();
+CareStream.Host.Roles.CareStreamRoles roles;
+try
+{
+    roles = builder.AddCareStreamRoles();
+}
+catch (ArgumentException ex)
+{
+    await Console.Error.WriteLineAsync("carestream: cannot start: " + ex.Message);
+    return 2;
+}
+
 builder.AddServiceDefaults();
 builder.AddMessaging();                 // embedded mock cluster when no Kafka:BootstrapServers
 if (roles.Store || roles.Api)
@@ -59,8 +69,17 @@ if (roles.Simulator)
 
 var app = builder.Build();
 app.MapCareStream(roles);
-await app.RunAsync();
-return 0;
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (StartupFailure.IsExplained(ex))
+{
+    // A missing prerequisite or a bad setting: one line that names the fix, not a stack trace.
+    await Console.Error.WriteLineAsync("carestream: cannot start: " + ex.Message);
+    return 1;
+}
 
 /// <summary>Entry point, public so WebApplicationFactory can start the real host in tests.</summary>
 public partial class Program;

@@ -13,11 +13,10 @@ namespace CareStream.IntegrationTests;
 /// topic → PostgreSQL → FHIR API, and → SignalR ward group.
 /// </summary>
 [Collection(IntegrationCollection.Name)]
-public sealed class WalkingSkeletonTests(KafkaFixture kafka) : IAsyncLifetime
+public sealed class WalkingSkeletonTests(KafkaFixture kafka, PostgresFixture postgres) : IClassFixture<PostgresFixture>, IAsyncLifetime
 {
     private const string Patient = "sim-7-0001";
     private CareStreamProcess? _host;
-    private PostgresFixture? _postgres;
 
     [Fact]
     public async Task GivenASimulatedWard_WhenTheHostRuns_ThenReadingsAreStoredAndServedAsProfileValidFhir()
@@ -53,9 +52,7 @@ public sealed class WalkingSkeletonTests(KafkaFixture kafka) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _postgres = new PostgresFixture();
-        await _postgres.InitializeAsync();
-        var settings = await HostSettings.CreateAsync(kafka, _postgres.ConnectionString);
+        var settings = await HostSettings.CreateAsync(kafka, postgres.ConnectionString);
         settings.With("Simulator:Beds", "4").With("Simulator:Seed", "7");
         _host = CareStreamProcess.Start(settings.Values, "--roles", "all,simulator");
         await _host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
@@ -66,11 +63,6 @@ public sealed class WalkingSkeletonTests(KafkaFixture kafka) : IAsyncLifetime
         if (_host is not null)
         {
             await _host.DisposeAsync();
-        }
-
-        if (_postgres is not null)
-        {
-            await _postgres.DisposeAsync();
         }
     }
 }
