@@ -55,11 +55,39 @@ public sealed class KafkaOptions
     public KafkaTopicNames Topics { get; set; } = new();
 
     /// <summary>
+    /// <c>Kafka:Client:*</c>: librdkafka properties applied to EVERY client this process creates (producer,
+    /// consumers, admin, registry reader), e.g. <c>security.protocol</c>, <c>sasl.mechanism</c>,
+    /// <c>sasl.username</c>, <c>sasl.password</c>, <c>ssl.ca.location</c>. Client-specific sections override them.
+    /// </summary>
+    public Dictionary<string, string> Client { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
     /// <c>Kafka:Producer:*</c>: librdkafka producer properties, e.g. <c>Kafka:Producer:linger.ms</c>.
     /// <c>acks=all</c>, <c>enable.idempotence=true</c> and <c>linger.ms=1</c> are the defaults;
     /// acks and idempotence cannot be weakened.
     /// </summary>
     public Dictionary<string, string> Producer { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A client config of type <typeparamref name="TConfig"/> with <see cref="Client"/> applied first and
+    /// <paramref name="specific"/> over it.
+    /// </summary>
+    public TConfig ClientConfig<TConfig>(IReadOnlyDictionary<string, string>? specific = null)
+        where TConfig : Confluent.Kafka.ClientConfig, new()
+    {
+        var config = new TConfig();
+        foreach (var (key, value) in Client)
+        {
+            config.Set(key, value);
+        }
+
+        foreach (var (key, value) in specific ?? new Dictionary<string, string>())
+        {
+            config.Set(key, value);
+        }
+
+        return config;
+    }
 
     /// <summary>True when <see cref="BootstrapServers"/> is empty and the mock cluster will be started.</summary>
     public bool UsesEmbeddedCluster => string.IsNullOrWhiteSpace(BootstrapServers);

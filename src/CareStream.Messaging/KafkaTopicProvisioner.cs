@@ -37,7 +37,9 @@ internal sealed class KafkaTopicProvisioner(
             return;
         }
 
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = cluster.BootstrapServers })
+        var adminConfig = settings.ClientConfig<AdminClientConfig>();
+        adminConfig.BootstrapServers = cluster.BootstrapServers;
+        using var admin = new AdminClientBuilder(adminConfig)
             .SetLogHandler(LibrdkafkaLog.To(logger))
             .SetErrorHandler((_, _) => { }) // surfaced by the readiness check and the failure logged below
             .Build();

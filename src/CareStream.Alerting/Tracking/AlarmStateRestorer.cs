@@ -51,9 +51,11 @@ internal sealed class AlarmStateRestorer(
         try
         {
             // Same group id, never subscribed: reads the group's committed offsets without joining it.
-            using var consumer = clients.CreateConsumer(
-                new ConsumerConfig { BootstrapServers = cluster.BootstrapServers, GroupId = groupId, EnableAutoCommit = false },
-                NoCallbacks);
+            var config = kafka.Value.ClientConfig<ConsumerConfig>();
+            config.BootstrapServers = cluster.BootstrapServers;
+            config.GroupId = groupId;
+            config.EnableAutoCommit = false;
+            using var consumer = clients.CreateConsumer(config, NoCallbacks);
             var now = time.GetUtcNow();
             var alerts = partitions.Select(p => new TopicPartition(topics.Alerts, p)).ToList();
             var alertEnds = alerts.ToDictionary(tp => tp, tp => consumer.QueryWatermarkOffsets(tp, settings.RestoreTimeout).High);

@@ -5,10 +5,10 @@ namespace CareStream.Messaging.Consuming;
 /// <summary>Turns <see cref="KafkaConsumerOptions.Client"/> into the librdkafka config the loop relies on.</summary>
 internal static class KafkaConsumerConfigBuilder
 {
-    public static ConsumerConfig Build(string name, KafkaConsumerOptions settings, string bootstrapServers)
+    public static ConsumerConfig Build(string name, KafkaConsumerOptions settings, KafkaOptions kafka, string bootstrapServers)
     {
-        // Copy: Confluent's ConsumerConfig(IDictionary) shares the dictionary (src/Confluent.Kafka/Config.cs).
-        var config = new ConsumerConfig(new Dictionary<string, string>(settings.Client, StringComparer.Ordinal))
+        // A fresh config: Confluent's ConsumerConfig(IDictionary) would share the bound options dictionary.
+        var config = new ConsumerConfig(kafka.ClientConfig<ConsumerConfig>(settings.Client))
         {
             BootstrapServers = bootstrapServers,
             // Confluent's at-least-once recipe: the loop stores offsets after the effect is durable and

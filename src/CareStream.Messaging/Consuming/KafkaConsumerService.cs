@@ -63,7 +63,7 @@ public abstract class KafkaConsumerService : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = _context.ConsumerOptions.Get(Name);
-        var config = KafkaConsumerConfigBuilder.Build(Name, settings, _context.Cluster.BootstrapServers);
+        var config = KafkaConsumerConfigBuilder.Build(Name, settings, _context.Kafka, _context.Cluster.BootstrapServers);
         var deadLetterTopic = settings.DeadLetterTopic ?? _context.Kafka.Topics.ObservationsDeadLetter;
         using var consumer = _context.ClientFactory.CreateConsumer(config, CreateCallbacks());
         var faulted = false;

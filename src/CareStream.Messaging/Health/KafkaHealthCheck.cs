@@ -48,13 +48,17 @@ public sealed class KafkaHealthCheck(IKafkaCluster cluster, IOptions<KafkaOption
     {
         lock (_gate)
         {
-            return _admin ??= new AdminClientBuilder(new AdminClientConfig
+            if (_admin is null)
             {
-                BootstrapServers = cluster.BootstrapServers,
-                ClientId = "carestream-health",
+                var config = options.Value.ClientConfig<AdminClientConfig>();
+                config.BootstrapServers = cluster.BootstrapServers;
+                config.ClientId = "carestream-health";
                 // A closed port must not spam the log; the check result carries the reason.
-                LogConnectionClose = false,
-            }).SetLogHandler((_, _) => { }).Build();
+                config.LogConnectionClose = false;
+                _admin = new AdminClientBuilder(config).SetLogHandler((_, _) => { }).Build();
+            }
+
+            return _admin;
         }
     }
 }

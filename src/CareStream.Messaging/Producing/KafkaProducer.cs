@@ -130,13 +130,11 @@ public sealed class KafkaProducer : IDisposable
 
     private IProducer<string, byte[]> Build(int generation)
     {
-        // Copy: ProducerConfig(IDictionary) would otherwise write into the bound options dictionary.
-        var config = new ProducerConfig(new Dictionary<string, string>(_options.Producer, StringComparer.Ordinal))
-        {
-            BootstrapServers = _cluster.BootstrapServers,
-            Acks = Acks.All,
-            EnableIdempotence = true,
-        };
+        // A fresh config (never the bound options dictionaries), then the settings acks/idempotence rely on.
+        var config = _options.ClientConfig<ProducerConfig>(_options.Producer);
+        config.BootstrapServers = _cluster.BootstrapServers;
+        config.Acks = Acks.All;
+        config.EnableIdempotence = true;
         config.LingerMs ??= 1;
         config.ClientId ??= "carestream";
         return _factory.CreateProducer(config, error => OnError(generation, error));

@@ -59,14 +59,12 @@ public sealed partial class RegistryFeed(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var topic = options.Value.Topics.Assignments;
-        var config = new ConsumerConfig
-        {
-            BootstrapServers = cluster.BootstrapServers,
-            // Never joins or commits: the id only labels the client in broker logs and satisfies librdkafka.
-            GroupId = "carestream-registry-" + Guid.NewGuid().ToString("N"),
-            EnableAutoCommit = false,
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-        };
+        var config = options.Value.ClientConfig<ConsumerConfig>();
+        config.BootstrapServers = cluster.BootstrapServers;
+        // Never joins or commits: the id only labels the client in broker logs and satisfies librdkafka.
+        config.GroupId = "carestream-registry-" + Guid.NewGuid().ToString("N");
+        config.EnableAutoCommit = false;
+        config.AutoOffsetReset = AutoOffsetReset.Earliest;
 
         await Task.Yield();
         using var consumer = new ConsumerBuilder<string, byte[]>(config).SetLogHandler(LibrdkafkaLog.To(logger)).Build();

@@ -69,9 +69,9 @@ public sealed class KafkaAclTests
         Assert.All(containers, c =>
         {
             var env = c.Items("env").ToDictionary(e => e.Scalar("name") ?? "", e => e);
-            Assert.True(env.TryGetValue("Kafka__SaslUsername", out var username), "Kafka__SaslUsername missing");
+            Assert.True(env.TryGetValue("Kafka__Client__sasl.username", out var username), "Kafka__Client__sasl.username missing");
             Assert.Contains(username.Scalar("value"), users);
-            Assert.Equal(username.Scalar("value"), env["Kafka__SaslPassword"].Scalar("valueFrom", "secretKeyRef", "name"));
+            Assert.Equal(username.Scalar("value"), env["Kafka__Client__sasl.password"].Scalar("valueFrom", "secretKeyRef", "name"));
         });
     }
 
