@@ -1,4 +1,4 @@
-using CareStream.Alerting.Wire;
+using CareStream.Messaging.Alerts;
 using CareStream.Domain.Alerts;
 using CareStream.Testing.Kafka;
 

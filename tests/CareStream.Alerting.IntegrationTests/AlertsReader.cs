@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CareStream.Alerting.Wire;
+using CareStream.Messaging.Alerts;
 using Confluent.Kafka;
 
 namespace CareStream.Alerting.IntegrationTests;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CareStream.Alerting.Wire;
+using CareStream.Messaging.Alerts;
 using CareStream.Domain.Vitals;
 using CareStream.Fhir.Canonical;
 using CareStream.Messaging;

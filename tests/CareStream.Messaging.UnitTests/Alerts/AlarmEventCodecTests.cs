@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using CareStream.Alerting.Wire;
+using CareStream.Messaging.Alerts;
 using CareStream.Domain;
 using CareStream.Domain.Alerts;
 
-namespace CareStream.Alerting.UnitTests.Wire;
+namespace CareStream.Messaging.UnitTests.Alerts;
 
 public sealed class AlarmEventCodecTests
 {

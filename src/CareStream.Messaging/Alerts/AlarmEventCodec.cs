@@ -2,7 +2,7 @@ using System.Text.Json;
 using CareStream.Domain;
 using CareStream.Domain.Alerts;
 
-namespace CareStream.Alerting.Wire;
+namespace CareStream.Messaging.Alerts;
 
 /// <summary>
 /// Wire format of <c>carestream.alerts.v1</c>: key = patient id, value = one UTF-8 JSON object per alarm event,

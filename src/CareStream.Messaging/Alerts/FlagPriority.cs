@@ -1,6 +1,6 @@
 using CareStream.Domain.Alerts;
 
-namespace CareStream.Alerting.Wire;
+namespace CareStream.Messaging.Alerts;
 
 /// <summary>
 /// FHIR <c>flag-priority</c> codes (http://terminology.hl7.org/CodeSystem/flag-priority-code, from IHE PCD

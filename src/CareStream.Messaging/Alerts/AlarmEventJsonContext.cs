@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CareStream.Alerting.Wire;
+namespace CareStream.Messaging.Alerts;
 
 /// <summary>Source-generated camelCase serializer for alert records (no reflection on the hot path).</summary>
 [JsonSourceGenerationOptions(

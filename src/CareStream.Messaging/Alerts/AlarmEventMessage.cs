@@ -1,4 +1,4 @@
-namespace CareStream.Alerting.Wire;
+namespace CareStream.Messaging.Alerts;
 
 /// <summary>
 /// The JSON shape of one record on <c>carestream.alerts.v1</c> (see <see cref="AlarmEventCodec"/> for the contract).

@@ -1,7 +1,7 @@
 using CareStream.Domain;
 using CareStream.Domain.Alerts;
 
-namespace CareStream.Alerting.Wire;
+namespace CareStream.Messaging.Alerts;
 
 /// <summary>One decoded alert record: the alarm event and where the patient lay when it was published.</summary>
 /// <param name="Event">The alarm event (its episode carries the full alarm state).</param>

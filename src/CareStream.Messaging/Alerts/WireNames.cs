@@ -1,9 +1,9 @@
 using CareStream.Domain.Alerts;
 
-namespace CareStream.Alerting.Wire;
+namespace CareStream.Messaging.Alerts;
 
 /// <summary>The fixed strings of the alert wire format (never derived from C# member names).</summary>
-internal static class WireNames
+public static class WireNames
 {
     public const string Raised = "raised";
     public const string Escalated = "escalated";
