@@ -28,6 +28,14 @@ public static class LiveExtensions
             o.Client["auto.offset.reset"] = "latest";
             o.MaxBatchLatency = TimeSpan.Zero;
         });
+        builder.Services.AddKafkaConsumer<AlarmRelay>(AlarmRelay.ConsumerName, topics => topics.Alerts, o =>
+        {
+            o.Client["group.id"] = group + "-alarms";
+            // Alarms are few (about one per bed per hour): read the retained history so open alarms are in the
+            // snapshot of a node that just started, not only those raised after it.
+            o.Client["auto.offset.reset"] = "earliest";
+            o.MaxBatchLatency = TimeSpan.Zero;
+        });
         return builder;
     }
 

@@ -6,4 +6,10 @@ internal static partial class Log
 {
     [LoggerMessage(EventId = 6000, Level = LogLevel.Warning, Message = "Live relay skipped an unreadable canonical observation at {Coordinates} ({ErrorCode})")]
     public static partial void SkippedInvalid(ILogger logger, string coordinates, string errorCode);
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Live relay skipped an unreadable alert record at {Coordinates} ({Error})")]
+    public static partial void SkippedInvalidAlarm(ILogger logger, string coordinates, string error);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Alarm event {EventId} (episode {EpisodeId}) has no known ward; not pushed")]
+    public static partial void AlarmWithoutWard(ILogger logger, string eventId, string episodeId);
 }

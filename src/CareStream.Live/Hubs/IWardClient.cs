@@ -4,4 +4,7 @@ namespace CareStream.Live.Hubs;
 public interface IWardClient
 {
     Task VitalsUpdated(IReadOnlyList<VitalSignUpdate> updates);
+
+    /// <summary>An alarm changed state; sent at once, never coalesced.</summary>
+    Task AlarmChanged(AlarmNotification alarm);
 }

@@ -15,13 +15,31 @@ public sealed class WardHub(LiveWardState state, TimeProvider timeProvider) : Hu
     /// <summary>Joins the ward's group and returns the current snapshot, so the tiles fill at once.</summary>
     public async Task<WardSnapshot> FollowWard(string wardId)
     {
+        await JoinAsync(wardId);
+        return state.Snapshot(wardId, timeProvider.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Rejoins after a reconnect: returns every alarm change after <paramref name="afterSequence"/> exactly once, or
+    /// says the gap is too old — and in both cases a fresh snapshot.
+    /// </summary>
+    public async Task<WardResume> ResumeWard(string wardId, long afterSequence)
+    {
+        await JoinAsync(wardId);
+        var snapshot = state.Snapshot(wardId, timeProvider.GetUtcNow());
+        var missed = state.AlarmsOf(wardId).After(afterSequence);
+        return new WardResume(wardId, missed is null, missed?.Where(a => a.Sequence <= snapshot.Sequence).ToArray() ?? [], snapshot);
+    }
+
+    private Task JoinAsync(string wardId)
+    {
         if (string.IsNullOrWhiteSpace(wardId) || wardId.Length > 64)
         {
             throw new HubException("A ward id is required.");
         }
 
-        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Ward(wardId), Context.ConnectionAborted);
-        return new WardSnapshot(wardId, timeProvider.GetUtcNow(), state.Snapshot(wardId));
+        // Group joins are re-made on every (re)connect: groups are not a security boundary and not kept by SignalR.
+        return Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Ward(wardId), Context.ConnectionAborted);
     }
 
     public Task UnfollowWard(string wardId) =>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CareStream.Live.Hubs;
+using Microsoft.Extensions.Options;
 
 namespace CareStream.Live.Relay;
 
@@ -8,8 +9,9 @@ namespace CareStream.Live.Relay;
 /// not yet pushed. Pending updates are coalesced per ward: a newer value for the same bed and parameter replaces
 /// the older one, so one frame per ward per flush carries at most one value per tile (never mixing wards).
 /// </summary>
-public sealed class LiveWardState
+public sealed class LiveWardState(IOptions<LiveOptions> options)
 {
+    private readonly ConcurrentDictionary<string, WardAlarmLog> _alarms = new();
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<(string Bed, string Kind), VitalSignUpdate>> _latest = new();
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<(string Bed, string Kind), VitalSignUpdate>> _pending = new();
 
@@ -24,8 +26,20 @@ public sealed class LiveWardState
             .AddOrUpdate(key, update, (_, current) => current.EffectiveAt > update.EffectiveAt ? current : update);
     }
 
-    public IReadOnlyList<VitalSignUpdate> Snapshot(string ward) =>
+    public IReadOnlyList<VitalSignUpdate> Latest(string ward) =>
         _latest.TryGetValue(ward, out var latest) ? latest.Values.ToArray() : [];
+
+    /// <summary>The ward's sequence-numbered alarm log (created on first use).</summary>
+    public WardAlarmLog AlarmsOf(string ward) =>
+        _alarms.GetOrAdd(ward, static (_, capacity) => new WardAlarmLog(capacity), options.Value.AlarmHistory);
+
+    /// <summary>Everything a client needs to draw the ward from scratch.</summary>
+    public WardSnapshot Snapshot(string ward, DateTimeOffset now)
+    {
+        var alarms = AlarmsOf(ward);
+        var sequence = alarms.Sequence; // read first: a change arriving meanwhile is then resent, never lost
+        return new WardSnapshot(ward, now, Latest(ward), alarms.Open(), sequence);
+    }
 
     /// <summary>Takes what is pending, per ward, leaving nothing behind for the next flush.</summary>
     public IEnumerable<(string Ward, IReadOnlyList<VitalSignUpdate> Updates)> DrainPending()
