@@ -1,6 +1,8 @@
 using System.Text;
 using CareStream.Fhir.Validation;
 using CareStream.Live.Hubs;
+using CareStream.Simulator;
+using CareStream.Simulator.Ward;
 using CareStream.Testing.Hosting;
 using CareStream.Testing.Kafka;
 using CareStream.Testing.Postgres;
@@ -30,6 +32,13 @@ public sealed class WalkingSkeletonTests(KafkaFixture kafka, PostgresFixture pos
         Assert.All(observations, o => Assert.Equal($"Patient/{Patient}", o.GetProperty("subject").GetProperty("reference").GetString()));
         var validation = ObservationProfileValidator.Shared.Validate(Encoding.UTF8.GetBytes(observations[0].GetRawText()));
         Assert.True(validation.IsValid, validation.ErrorText);
+        // No patient data in logs: the host wrote demographics to the database, never to its output.
+        var patients = SimulatedWard.Build(new SimulatorOptions { Beds = 4, Seed = 7 }).Select(b => b.Patient).ToList();
+        Assert.All(patients, p =>
+        {
+            Assert.DoesNotContain(p.MedicalRecordNumber, _host.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain(p.FamilyName, _host.Output, StringComparison.Ordinal);
+        });
     }
 
     [Fact]

@@ -100,6 +100,10 @@ public sealed class CareStreamProcess : IAsyncDisposable
             {
                 // not listening yet
             }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // a slow health probe on a busy machine: ask again
+            }
 
             await Task.Delay(250, cancellationToken);
         }
