@@ -76,7 +76,9 @@ public sealed class CareStreamProcess : IAsyncDisposable
         return host;
     }
 
-    /// <summary>Waits until <c>/healthz/ready</c> answers 200; fails with the host's output otherwise.</summary>
+    /// <summary>
+    /// Waits until <c>/healthz/ready</c> answers 200; otherwise kills the process and fails with its output.
+    /// </summary>
     public async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
@@ -108,6 +110,8 @@ public sealed class CareStreamProcess : IAsyncDisposable
             await Task.Delay(250, cancellationToken);
         }
 
+        // Never leave a half-started host behind: a fixture whose start failed may not be disposed.
+        await KillAsync();
         throw new TimeoutException($"carestream was not ready within {timeout}:\n{Tail()}");
     }
 
