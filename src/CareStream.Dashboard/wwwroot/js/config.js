@@ -1,0 +1,48 @@
+// Every threshold and timing of the page, in one place.
+
+/** A parameter older than this shows "no data", never its last value (seconds, by vital-sign kind). */
+export const STALE_AFTER_SECONDS = Object.freeze({
+  heartRate: 10,              // numerics arrive at 1 Hz
+  pulseRate: 10,
+  oxygenSaturation: 10,
+  respiratoryRate: 10,
+  bodyTemperature: 10,
+  systolicBloodPressure: 20 * 60,  // NIBP cycles every 15 min at most
+  diastolicBloodPressure: 20 * 60,
+  meanBloodPressure: 20 * 60,
+});
+
+/** How often staleness is re-evaluated, independent of incoming data. */
+export const STALENESS_TICK_MS = 1000;
+
+/** Window of the heart-rate sparkline, and its fixed vertical scale (so tiles compare at a glance). */
+export const SPARKLINE_WINDOW_MS = 15 * 60 * 1000;
+export const SPARKLINE_MIN = 30;
+export const SPARKLINE_MAX = 180;
+
+/** A gap longer than this breaks the sparkline instead of drawing a line across missing data. */
+export const SPARKLINE_GAP_MS = 10 * 1000;
+
+export const DEFAULT_WARD = 'ward-1';
+export const HUB_PATH = '/hubs/ward';
+
+/** LOINC heart rate, used to seed the sparkline from the FHIR API. */
+export const LOINC_HEART_RATE = '8867-4';
+
+/**
+ * Page options from the query string. `staleAfterSeconds` overrides the numerics threshold (never the NIBP one)
+ * for demonstrations and tests; it can only make the page stricter or looser for that one screen.
+ */
+export function readPageOptions(search) {
+  const query = new URLSearchParams(search);
+  const ward = query.get('ward');
+  const override = Number.parseInt(query.get('staleAfterSeconds') ?? '', 10);
+  const staleAfter = { ...STALE_AFTER_SECONDS };
+  if (Number.isFinite(override) && override > 0) {
+    for (const kind of ['heartRate', 'pulseRate', 'oxygenSaturation', 'respiratoryRate', 'bodyTemperature']) {
+      staleAfter[kind] = override;
+    }
+  }
+
+  return { ward: ward && ward.length <= 64 ? ward : DEFAULT_WARD, staleAfter: Object.freeze(staleAfter) };
+}
