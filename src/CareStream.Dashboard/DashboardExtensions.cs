@@ -13,19 +13,24 @@ public static class DashboardExtensions
     private static readonly ManifestEmbeddedFileProvider Files = new(typeof(DashboardExtensions).Assembly, "wwwroot");
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
+    // Scripts and styles come only from this host; the page opens no frames and is framed by nobody.
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+        + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
     /// <summary>
-    /// Maps <c>/</c> to <c>index.html</c> and <c>/{**path}</c> to the page's assets. Routes, not middleware, so the
+    /// Maps <c>/</c> to <c>index.html</c> and <c>/dashboard/{**path}</c> to the page's assets. Routes, not middleware, so the
     /// FHIR API, the hub and health endpoints keep precedence and an unknown path under them is never the page.
     /// </summary>
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGet("/", () => Serve("index.html")).ExcludeFromDescription();
-        endpoints.MapGet("/dashboard/{**path}", (string path) => Serve(path)).ExcludeFromDescription();
+        endpoints.MapGet("/", (HttpContext context) => Serve(context, "index.html")).ExcludeFromDescription();
+        endpoints.MapGet("/dashboard/{**path}", (HttpContext context, string path) => Serve(context, path)).ExcludeFromDescription();
         return endpoints;
     }
 
-    private static IResult Serve(string path)
+    private static IResult Serve(HttpContext context, string path)
     {
         var file = Files.GetFileInfo(path);
         if (!file.Exists || file.IsDirectory || !ContentTypes.TryGetContentType(path, out var contentType))
@@ -33,7 +38,11 @@ public static class DashboardExtensions
             return Results.NotFound();
         }
 
-        // Small files, served fresh after every deployment: revalidate rather than cache across upgrades.
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        // Small files that must change together on an upgrade: always revalidate (ETag), never serve old modules.
+        headers.CacheControl = "no-cache";
         return Results.Stream(
             file.CreateReadStream(),
             contentType,

@@ -29,20 +29,8 @@ export const HUB_PATH = '/hubs/ward';
 /** LOINC heart rate, used to seed the sparkline from the FHIR API. */
 export const LOINC_HEART_RATE = '8867-4';
 
-/**
- * Page options from the query string. `staleAfterSeconds` overrides the numerics threshold (never the NIBP one)
- * for demonstrations and tests; it can only make the page stricter or looser for that one screen.
- */
+/** Page options from the query string: `?ward=ward-2` opens that ward. Thresholds are not configurable here. */
 export function readPageOptions(search) {
-  const query = new URLSearchParams(search);
-  const ward = query.get('ward');
-  const override = Number.parseInt(query.get('staleAfterSeconds') ?? '', 10);
-  const staleAfter = { ...STALE_AFTER_SECONDS };
-  if (Number.isFinite(override) && override > 0) {
-    for (const kind of ['heartRate', 'pulseRate', 'oxygenSaturation', 'respiratoryRate', 'bodyTemperature']) {
-      staleAfter[kind] = override;
-    }
-  }
-
-  return { ward: ward && ward.length <= 64 ? ward : DEFAULT_WARD, staleAfter: Object.freeze(staleAfter) };
+  const ward = new URLSearchParams(search).get('ward');
+  return { ward: ward && ward.length <= 64 ? ward : DEFAULT_WARD, staleAfter: STALE_AFTER_SECONDS };
 }

@@ -3,9 +3,11 @@ import { HUB_PATH } from './config.js';
 
 const signalR = globalThis.signalR;
 
-// Keep retrying for as long as the screen is up: a wall display has nobody to press "reload".
-const RETRY_DELAYS_MS = [0, 1000, 2000, 5000];
+// Keep retrying for as long as the screen is up: a wall display has nobody to press "reload". Jittered, so a
+// ward of screens does not hit a restarting host at the same instant (and not while it is still shutting down).
+const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000];
 const RETRY_MAX_MS = 10000;
+const jitter = (ms) => ms + Math.floor(Math.random() * ms * 0.5);
 
 /**
  * handlers: { onSnapshot(snapshot), onUpdates(updates), onStatus('connecting'|'connected'|'reconnecting'|'disconnected') }
@@ -18,7 +20,7 @@ export class WardConnection {
       .withUrl(HUB_PATH)
       .withAutomaticReconnect({
         nextRetryDelayInMilliseconds: (context) =>
-          RETRY_DELAYS_MS[context.previousRetryCount] ?? RETRY_MAX_MS,
+          jitter(RETRY_DELAYS_MS[context.previousRetryCount] ?? RETRY_MAX_MS),
       })
       .configureLogging(signalR.LogLevel.Warning)
       .build();
@@ -36,7 +38,7 @@ export class WardConnection {
     // Automatic reconnect gave up (it does not with the policy above) or the server closed us: start over.
     this.connection.onclose(() => {
       this.handlers.onStatus('disconnected');
-      setTimeout(() => this.start(), RETRY_MAX_MS);
+      setTimeout(() => this.start(), jitter(RETRY_MAX_MS));
     });
   }
 
@@ -46,7 +48,7 @@ export class WardConnection {
       await this.connection.start();
     } catch {
       this.handlers.onStatus('disconnected');
-      setTimeout(() => this.start(), RETRY_DELAYS_MS[2]);
+      setTimeout(() => this.start(), jitter(RETRY_DELAYS_MS[1]));
       return;
     }
 
