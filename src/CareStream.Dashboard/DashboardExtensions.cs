@@ -45,7 +45,7 @@ public static class DashboardExtensions
         headers.CacheControl = "no-cache";
         return Results.Stream(
             file.CreateReadStream(),
-            contentType,
+            contentType.StartsWith("text/", StringComparison.Ordinal) ? contentType + "; charset=utf-8" : contentType,
             lastModified: file.LastModified,
             entityTag: new EntityTagHeaderValue($"\"{file.LastModified.ToUnixTimeSeconds():x}-{file.Length:x}\""));
     }

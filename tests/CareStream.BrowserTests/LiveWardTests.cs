@@ -32,6 +32,8 @@ public sealed class LiveWardTests(LiveWardFixture fixture)
         await Expect(ward.Page.Locator("article.tile")).ToHaveCountAsync(DashboardHost.Beds);
         await Expect(ward.Banner).ToBeHiddenAsync();
         await ward.ScreenshotAsync("ward-live");
+        await ward.Page.SetViewportSizeAsync(820, 1180);
+        await ward.ScreenshotAsync("ward-tablet");
         await ward.Page.CloseAsync();
     }
 
