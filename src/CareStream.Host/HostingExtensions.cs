@@ -1,4 +1,5 @@
 using System.Reflection;
+using CareStream.Dashboard;
 using CareStream.FhirApi;
 using CareStream.Host.Roles;
 using CareStream.Live;
@@ -71,6 +72,7 @@ public static class HostingExtensions
         if (roles.Live)
         {
             app.MapLive();
+            app.MapDashboard();
         }
 
         return app;

@@ -10,7 +10,8 @@ internal static class DependencyRules
     public const string Host = "carestream";
 
     public static readonly IReadOnlyList<string> Modules =
-        ["CareStream.Ingestion", "CareStream.Recorder", "CareStream.Alerting", "CareStream.Live", "CareStream.FhirApi", "CareStream.Simulator"];
+        ["CareStream.Ingestion", "CareStream.Recorder", "CareStream.Alerting", "CareStream.Live", "CareStream.FhirApi", "CareStream.Simulator",
+        "CareStream.Dashboard"];
 
     private const string EfCore = "Microsoft.EntityFrameworkCore";
     private const string AspNetCore = "Microsoft.AspNetCore";
@@ -35,6 +36,9 @@ internal static class DependencyRules
         ["CareStream.Storage"] = ["CareStream.Messaging", .. AboveLibraries, "Confluent", AspNetCore],
         // A module (other modules come from the Modules loop below); no Storage until the alert store lands.
         ["CareStream.Alerting"] = ["CareStream.Storage", EfCore, "Npgsql"],
+        // Static UI: it reads only what the hub and the FHIR API expose, over HTTP, never their libraries.
+        ["CareStream.Dashboard"] =
+            ["CareStream.Domain", "CareStream.Fhir", "CareStream.Messaging", "CareStream.Storage", "Hl7", "Confluent", EfCore, "Npgsql"],
     };
 
     /// <summary>Every project under src/ that has a rule; the host is deliberately free.</summary>

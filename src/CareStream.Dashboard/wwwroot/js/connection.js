@@ -1,0 +1,99 @@
+// The SignalR connection to /hubs/ward: follow one ward, re-follow after every reconnect, report the link state.
+import { HUB_PATH } from './config.js';
+
+const signalR = globalThis.signalR;
+
+// Keep retrying for as long as the screen is up: a wall display has nobody to press "reload". Jittered, so a
+// ward of screens does not hit a restarting host at the same instant (and not while it is still shutting down).
+const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000];
+const RETRY_MAX_MS = 10000;
+const jitter = (ms) => ms + Math.floor(Math.random() * ms * 0.5);
+
+/**
+ * handlers: { onSnapshot(snapshot), onUpdates(updates), onStatus('connecting'|'connected'|'reconnecting'|'disconnected') }
+ */
+export class WardConnection {
+  constructor(handlers) {
+    this.handlers = handlers;
+    this.ward = null;
+    this.connection = new signalR.HubConnectionBuilder()
+      .withUrl(HUB_PATH)
+      .withAutomaticReconnect({
+        nextRetryDelayInMilliseconds: (context) =>
+          jitter(RETRY_DELAYS_MS[context.previousRetryCount] ?? RETRY_MAX_MS),
+      })
+      .configureLogging(signalR.LogLevel.Warning)
+      .build();
+
+    // Frames carry no ward id: while switching, frames of the old ward still in flight are dropped. They all
+    // arrive before UnfollowWard completes, because a connection delivers in order.
+    this.accepting = true;
+    this.connection.on('VitalsUpdated', (updates) => {
+      if (this.accepting) {
+        this.handlers.onUpdates(updates);
+      }
+    });
+    this.connection.onreconnecting(() => this.handlers.onStatus('reconnecting'));
+    this.connection.onreconnected(() => this.refollow());
+    // Automatic reconnect gave up (it does not with the policy above) or the server closed us: start over.
+    this.connection.onclose(() => {
+      this.handlers.onStatus('disconnected');
+      setTimeout(() => this.start(), jitter(RETRY_MAX_MS));
+    });
+  }
+
+  async start() {
+    this.handlers.onStatus('connecting');
+    try {
+      await this.connection.start();
+    } catch {
+      this.handlers.onStatus('disconnected');
+      setTimeout(() => this.start(), jitter(RETRY_DELAYS_MS[1]));
+      return;
+    }
+
+    await this.refollow();
+  }
+
+  /** Switches to another ward: unfollow the old group, follow the new one, apply its snapshot. */
+  async follow(ward) {
+    const previous = this.ward;
+    this.ward = ward;
+    if (this.connection.state !== signalR.HubConnectionState.Connected) {
+      return;
+    }
+
+    if (previous && previous !== ward) {
+      this.accepting = false;
+      try {
+        await this.connection.invoke('UnfollowWard', previous);
+      } finally {
+        this.accepting = true;
+      }
+    }
+
+    await this.refollow();
+  }
+
+  get isConnected() {
+    return this.connection.state === signalR.HubConnectionState.Connected;
+  }
+
+  async refollow() {
+    if (!this.ward) {
+      this.handlers.onStatus('connected');
+      return;
+    }
+
+    const ward = this.ward;
+    try {
+      const snapshot = await this.connection.invoke('FollowWard', ward);
+      if (ward === this.ward) {
+        this.handlers.onSnapshot(snapshot);
+        this.handlers.onStatus('connected');
+      }
+    } catch {
+      // The connection dropped between connect and follow; onreconnecting/onclose reports it.
+    }
+  }
+}

@@ -1,0 +1,141 @@
+// Wires the page: ward selector, connection, state, staleness timer, rendering.
+import { readPageOptions, STALENESS_TICK_MS } from './config.js';
+import { WardConnection } from './connection.js';
+import { loadHeartRateHistory, loadPatientLabels } from './fhir.js';
+import { WardRenderer } from './render.js';
+import { WardState } from './state.js';
+import { discoverWards } from './wards.js';
+
+// Patients register shortly after their first readings: look again, at most this often, while any is unknown.
+const PATIENT_RELOAD_MS = 5 * 1000;
+
+const options = readPageOptions(location.search);
+const grid = document.getElementById('ward-grid');
+const selector = document.getElementById('ward-select');
+const banner = document.getElementById('connection-banner');
+const clock = document.getElementById('clock');
+const renderer = new WardRenderer(grid);
+
+let state = new WardState(options.ward, options.staleAfter);
+let renderQueued = false;
+let patientsLoadedAt = 0;
+const seeded = new Set();
+
+function render() {
+  renderQueued = false;
+  renderer.render(state, state.now());
+}
+
+function queueRender() {
+  if (!renderQueued) {
+    renderQueued = true;
+    requestAnimationFrame(render);
+  }
+}
+
+async function refreshPatientLabels() {
+  if (Date.now() - patientsLoadedAt < PATIENT_RELOAD_MS) {
+    return;
+  }
+
+  patientsLoadedAt = Date.now();
+  try {
+    renderer.patientLabels = await loadPatientLabels();
+    queueRender();
+  } catch {
+    patientsLoadedAt = 0;
+  }
+}
+
+async function seedSparklines(current) {
+  for (const bed of current.sortedBeds()) {
+    const key = `${current.ward}|${bed.bed}|${bed.patient}`;
+    if (seeded.has(key)) {
+      continue;
+    }
+
+    seeded.add(key);
+    try {
+      const points = await loadHeartRateHistory(bed.patient, current.now());
+      current.seedHeartRate(bed.bed, points);
+      queueRender();
+    } catch {
+      seeded.delete(key);
+    }
+  }
+}
+
+let discovered = false;
+let everConnected = false;
+
+function setStatus(status) {
+  document.body.dataset.connection = status;
+  if (status === 'connected' && !discovered) {
+    discovered = true;
+    discoverWards(state.ward).then(fillSelector);
+  }
+
+  banner.hidden = status === 'connected';
+  banner.textContent = status === 'connecting' && !everConnected
+    ? 'Connecting — no live data yet'
+    : 'Connection lost — data may be stale';
+  everConnected ||= status === 'connected';
+  queueRender();
+}
+
+const connection = new WardConnection({
+  onSnapshot(snapshot) {
+    state.applySnapshot(snapshot);
+    queueRender();
+    if (snapshot.latest.some((u) => !renderer.patientLabels.has(u.patient))) {
+      refreshPatientLabels();
+    }
+
+    seedSparklines(state);
+  },
+  onUpdates(updates) {
+    let unknownPatient = false;
+    for (const update of updates) {
+      state.apply(update);
+      unknownPatient ||= !renderer.patientLabels.has(update.patient);
+    }
+
+    if (unknownPatient) {
+      refreshPatientLabels();
+    }
+
+    queueRender();
+  },
+  onStatus: setStatus,
+});
+
+function selectWard(ward) {
+  state = new WardState(ward, options.staleAfter);
+  renderer.clear();
+  const url = new URL(location.href);
+  url.searchParams.set('ward', ward);
+  history.replaceState(null, '', url);
+  connection.follow(ward);
+}
+
+function fillSelector(wards) {
+  selector.replaceChildren(...wards.map((ward) => {
+    const option = document.createElement('option');
+    option.value = ward;
+    option.textContent = ward;
+    return option;
+  }));
+  selector.value = state.ward;
+}
+
+selector.addEventListener('change', () => selectWard(selector.value));
+fillSelector([options.ward]);
+
+// Staleness is judged on a timer, not only when data arrives: a silent device sends nothing to react to.
+setInterval(() => {
+  clock.textContent = new Date(state.now()).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  render();
+}, STALENESS_TICK_MS);
+
+connection.ward = options.ward;
+connection.start();

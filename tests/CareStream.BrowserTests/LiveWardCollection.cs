@@ -1,0 +1,7 @@
+namespace CareStream.BrowserTests;
+
+[CollectionDefinition(Name)]
+public sealed class LiveWardCollection : ICollectionFixture<LiveWardFixture>
+{
+    public const string Name = "Live ward";
+}

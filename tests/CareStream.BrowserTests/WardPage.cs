@@ -1,0 +1,43 @@
+using Microsoft.Playwright;
+
+namespace CareStream.BrowserTests;
+
+/// <summary>The dashboard as a test reads it: tiles by bed id, parameters by key (hr, spo2, rr, nibp, temp).</summary>
+public sealed class WardPage(IPage page)
+{
+    public const string NoData = "no data";
+
+    public IPage Page { get; } = page;
+
+    public ILocator Banner => Page.Locator("#connection-banner");
+
+    public static async Task<WardPage> OpenAsync(Chromium browser, Uri baseAddress, string query = "")
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        var page = await browser.Context.NewPageAsync();
+        await page.GotoAsync(new Uri(baseAddress, "/" + query).ToString());
+        return new WardPage(page);
+    }
+
+    public static string Bed(int number) => $"ward-1-bed-{number:00}";
+
+    public ILocator Tile(string bed) => Page.Locator($"article.tile[data-bed='{bed}']");
+
+    public ILocator Parameter(string bed, string key) => Tile(bed).Locator($"[data-param='{key}']");
+
+    public ILocator Value(string bed, string key) => Parameter(bed, key).Locator(".value");
+
+    /// <summary>Epoch milliseconds of the reading a parameter shows (empty when it shows "no data").</summary>
+    public async Task<long?> EffectiveAtAsync(string bed, string key) =>
+        await Parameter(bed, key).GetAttributeAsync("data-at") is { Length: > 0 } at ? long.Parse(at, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    /// <summary>Saves a full-page PNG under the test output's TestResults/screenshots and returns its path.</summary>
+    public async Task<string> ScreenshotAsync(string name)
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, name + ".png");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
+}
