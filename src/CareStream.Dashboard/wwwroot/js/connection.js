@@ -10,7 +10,8 @@ const RETRY_MAX_MS = 10000;
 const jitter = (ms) => ms + Math.floor(Math.random() * ms * 0.5);
 
 /**
- * handlers: { onSnapshot(snapshot), onUpdates(updates), onStatus('connecting'|'connected'|'reconnecting'|'disconnected') }
+ * handlers: { onSnapshot(snapshot), onUpdates(updates), onAlarm(alarm), onResume(resume), lastAlarmSequence(),
+ *             onStatus('connecting'|'connected'|'reconnecting'|'disconnected') }
  */
 export class WardConnection {
   constructor(handlers) {
@@ -33,8 +34,14 @@ export class WardConnection {
         this.handlers.onUpdates(updates);
       }
     });
+    // Alarms are pushed at once and carry the ward stream's sequence number (never coalesced).
+    this.connection.on('AlarmChanged', (alarm) => {
+      if (this.accepting) {
+        this.handlers.onAlarm(alarm);
+      }
+    });
     this.connection.onreconnecting(() => this.handlers.onStatus('reconnecting'));
-    this.connection.onreconnected(() => this.refollow());
+    this.connection.onreconnected(() => this.refollow({ resume: true }));
     // Automatic reconnect gave up (it does not with the policy above) or the server closed us: start over.
     this.connection.onclose(() => {
       this.handlers.onStatus('disconnected');
@@ -52,7 +59,7 @@ export class WardConnection {
       return;
     }
 
-    await this.refollow();
+    await this.refollow({ resume: true });
   }
 
   /** Switches to another ward: unfollow the old group, follow the new one, apply its snapshot. */
@@ -79,14 +86,26 @@ export class WardConnection {
     return this.connection.state === signalR.HubConnectionState.Connected;
   }
 
-  async refollow() {
+  async refollow({ resume = false } = {}) {
     if (!this.ward) {
       this.handlers.onStatus('connected');
       return;
     }
 
     const ward = this.ward;
+    const lastSequence = this.handlers.lastAlarmSequence();
     try {
+      // After a drop, ask for every alarm change since the last one seen: none may be missed silently.
+      if (resume && lastSequence !== null) {
+        const resumed = await this.connection.invoke('ResumeWard', ward, lastSequence);
+        if (ward === this.ward) {
+          this.handlers.onResume(resumed);
+          this.handlers.onStatus('connected');
+        }
+
+        return;
+      }
+
       const snapshot = await this.connection.invoke('FollowWard', ward);
       if (ward === this.ward) {
         this.handlers.onSnapshot(snapshot);

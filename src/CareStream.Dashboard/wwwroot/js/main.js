@@ -1,8 +1,10 @@
 // Wires the page: ward selector, connection, state, staleness timer, rendering.
+import { renderAlarmList } from './alarm-list.js';
+import { AlarmBook } from './alarms.js';
 import { readPageOptions, STALENESS_TICK_MS } from './config.js';
 import { WardConnection } from './connection.js';
 import { loadHeartRateHistory, loadPatientLabels } from './fhir.js';
-import { WardRenderer } from './render.js';
+import { bedLabel, WardRenderer } from './render.js';
 import { WardState } from './state.js';
 import { discoverWards } from './wards.js';
 
@@ -14,16 +16,20 @@ const grid = document.getElementById('ward-grid');
 const selector = document.getElementById('ward-select');
 const banner = document.getElementById('connection-banner');
 const clock = document.getElementById('clock');
+const alarmList = document.getElementById('alarm-list');
 const renderer = new WardRenderer(grid);
 
 let state = new WardState(options.ward, options.staleAfter);
+let alarms = new AlarmBook();
 let renderQueued = false;
 let patientsLoadedAt = 0;
 const seeded = new Set();
 
 function render() {
   renderQueued = false;
-  renderer.render(state, state.now());
+  const now = state.now();
+  renderer.render(state, now, alarms);
+  renderAlarmList(alarmList, alarms.sorted(), (bed) => bedLabel(state.ward, bed), now);
 }
 
 function queueRender() {
@@ -86,6 +92,7 @@ function setStatus(status) {
 const connection = new WardConnection({
   onSnapshot(snapshot) {
     state.applySnapshot(snapshot);
+    alarms.applySnapshot(snapshot);
     queueRender();
     if (snapshot.latest.some((u) => !renderer.patientLabels.has(u.patient))) {
       refreshPatientLabels();
@@ -106,11 +113,28 @@ const connection = new WardConnection({
 
     queueRender();
   },
+  onAlarm(alarm) {
+    if (alarms.apply(alarm)) {
+      queueRender();
+    }
+  },
+  onResume(resumed) {
+    state.applySnapshot(resumed.snapshot);
+    if (resumed.gapTooOld) {
+      alarms.applySnapshot(resumed.snapshot);
+    } else {
+      resumed.missed.forEach((alarm) => alarms.apply(alarm));
+    }
+
+    queueRender();
+  },
+  lastAlarmSequence: () => alarms.sequence,
   onStatus: setStatus,
 });
 
 function selectWard(ward) {
   state = new WardState(ward, options.staleAfter);
+  alarms = new AlarmBook();
   renderer.clear();
   const url = new URL(location.href);
   url.searchParams.set('ward', ward);

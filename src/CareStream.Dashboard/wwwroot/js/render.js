@@ -29,7 +29,7 @@ function reading(state, bed, param, now) {
   return { text, unit: UNITS[sys.unit] ?? sys.unit, at: sys.at };
 }
 
-function bedLabel(ward, bedId) {
+export function bedLabel(ward, bedId) {
   const local = bedId.startsWith(`${ward}-`) ? bedId.slice(ward.length + 1) : bedId;
   const match = /^bed-0*(\d+)$/.exec(local);
   return match ? `Bed ${match[1]}` : local;
@@ -57,7 +57,7 @@ export class WardRenderer {
     this.grid.replaceChildren();
   }
 
-  render(state, now) {
+  render(state, now, alarms) {
     const beds = state.sortedBeds();
     const order = [];
     for (const bed of beds) {
@@ -68,6 +68,8 @@ export class WardRenderer {
       }
 
       this.updateTile(tile, state, bed, now);
+      // Alarm state by priority (IEC 60601-1-8 colours in the stylesheet: high red flashing, medium yellow, low cyan).
+      setAttribute(tile.root, 'data-alarm', alarms?.highestFor(bed.bed) ?? '');
       order.push(tile.root);
     }
 
