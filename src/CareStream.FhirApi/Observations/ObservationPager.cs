@@ -17,7 +17,9 @@ public static class ObservationPager
     {
         ArgumentNullException.ThrowIfNull(queries);
         ArgumentNullException.ThrowIfNull(search);
-        var page = await queries.SearchAsync(search with { PageSize = count + MaxRowsPerObservation - 1 }, cancellationToken);
+        // Single-row Observations: count rows; with BP kinds in play, room for count whole panels.
+        var rows = MayIncludePanels(search) ? count * MaxRowsPerObservation : count;
+        var page = await queries.SearchAsync(search with { PageSize = rows }, cancellationToken);
         var groups = Group(page.Items);
         var grouped = groups.Count;
         var more = page.NextCursor is not null;
@@ -60,6 +62,12 @@ public static class ObservationPager
     {
         ArgumentNullException.ThrowIfNull(observation);
         return CanonicalObservationWriter.ToUtf8Bytes(observation.OrderBy(r => r.Kind).Select(r => r.ToReading()).ToArray());
+    }
+
+    private static bool MayIncludePanels(ReadingSearch search)
+    {
+        var kinds = search.Codes?.Select(c => c.Kind) ?? search.Kinds ?? [VitalSignKind.SystolicBloodPressure];
+        return kinds.Any(k => k is VitalSignKind.SystolicBloodPressure or VitalSignKind.DiastolicBloodPressure or VitalSignKind.MeanBloodPressure);
     }
 
     private static bool IsPanel(StoredReading[] observation) =>
