@@ -23,6 +23,10 @@ public sealed class FhirApiFixture : IAsyncLifetime
 
     public ObservationWriter Writer => Database.Services.GetRequiredService<ObservationWriter>();
 
+    /// <summary>Route patterns the host serves (for the CapabilityStatement consistency test).</summary>
+    public IReadOnlyList<string> Routes => _app!.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+        .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>().Select(e => e.RoutePattern.RawText ?? "").ToList();
+
     public RegistryWriter Registry => Database.Services.GetRequiredService<RegistryWriter>();
 
     public async ValueTask InitializeAsync()

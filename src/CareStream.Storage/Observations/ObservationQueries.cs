@@ -18,12 +18,39 @@ public sealed class ObservationQueries(NpgsqlDataSource dataSource)
 
     public async Task<ReadingPage> SearchAsync(ReadingSearch search, CancellationToken cancellationToken)
     {
+        await using var command = SearchCommand(search, explain: false);
+        var rows = await ReadAsync(command, search.Patient, cancellationToken);
+        if (rows.Count <= search.PageSize)
+        {
+            return new ReadingPage(rows, null);
+        }
+
+        rows.RemoveAt(rows.Count - 1);
+        return new ReadingPage(rows, CursorAfter(rows[^1]));
+    }
+
+    /// <summary>The PostgreSQL plan of <see cref="SearchAsync"/> for <paramref name="search"/> (diagnostics and tests).</summary>
+    public async Task<string> ExplainSearchAsync(ReadingSearch search, CancellationToken cancellationToken)
+    {
+        await using var command = SearchCommand(search, explain: true);
+        var plan = new StringBuilder();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            plan.AppendLine(reader.GetString(0));
+        }
+
+        return plan.ToString();
+    }
+
+    private NpgsqlCommand SearchCommand(ReadingSearch search, bool explain)
+    {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentOutOfRangeException.ThrowIfLessThan(search.PageSize, 1);
         var cursor = search.Cursor is null ? (ReadingCursor?)null : ReadingCursor.Parse(search.Cursor);
         var (cmp, dir) = search.NewestFirst ? ("<", "DESC") : (">", "ASC");
 
-        var sql = new StringBuilder(Select + $" FROM {ReadingFilter.KindsSource} CROSS JOIN LATERAL (SELECT o.* FROM observation o WHERE ");
+        var sql = new StringBuilder((explain ? "EXPLAIN (COSTS OFF) " : "") + Select + $" FROM {ReadingFilter.KindsSource} CROSS JOIN LATERAL (SELECT o.* FROM observation o WHERE ");
         sql.Append(ReadingFilter.Where(search));
         if (cursor is not null)
         {
@@ -40,7 +67,7 @@ public sealed class ObservationQueries(NpgsqlDataSource dataSource)
 
         sql.Append(CultureInfo.InvariantCulture, $" ORDER BY r.effective {dir}, r.observation_key {dir}, r.kind {dir} LIMIT @limit");
 
-        await using var command = dataSource.CreateCommand(sql.ToString());
+        var command = dataSource.CreateCommand(sql.ToString());
         ReadingFilter.AddParameters(command, search);
         command.Parameters.AddWithValue("limit", search.PageSize + 1);
         if (cursor is { } c)
@@ -50,15 +77,7 @@ public sealed class ObservationQueries(NpgsqlDataSource dataSource)
             command.Parameters.AddWithValue("c_kind", c.Kind);
         }
 
-        var rows = await ReadAsync(command, search.Patient, cancellationToken);
-        if (rows.Count <= search.PageSize)
-        {
-            return new ReadingPage(rows, null);
-        }
-
-        rows.RemoveAt(rows.Count - 1);
-        var last = rows[^1];
-        return new ReadingPage(rows, CursorAfter(last));
+        return command;
     }
 
     /// <summary>The cursor that continues a search (same order) right after <paramref name="reading"/>.</summary>
