@@ -16,6 +16,13 @@ public static class FhirApiExtensions
 {
     public const string BasePath = "/fhir";
 
+    /// <summary>The absolute base of the FHIR API for links and fullUrls (<c>{scheme}://{host}{pathBase}/fhir</c>).</summary>
+    public static string BaseUrl(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return $"{request.Scheme}://{request.Host}{request.PathBase}{BasePath}";
+    }
+
     public static IHostApplicationBuilder AddFhirApi(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

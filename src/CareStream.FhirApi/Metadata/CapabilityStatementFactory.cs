@@ -33,13 +33,29 @@ public static class CapabilityStatementFactory
                     new ResourceComponent
                     {
                         Type = "Observation",
-                        Interaction = [new ResourceInteractionComponent { Code = TypeRestfulInteraction.SearchType }],
+                        Interaction =
+                        [
+                            new ResourceInteractionComponent { Code = TypeRestfulInteraction.Read },
+                            new ResourceInteractionComponent { Code = TypeRestfulInteraction.SearchType },
+                        ],
                         SearchParam =
                         [
-                            Param("patient", SearchParamType.Reference, "The patient; required."),
+                            Param("patient", SearchParamType.Reference, "Patient/id or id; patient or subject is required."),
                             Param("subject", SearchParamType.Reference, "Same as patient."),
-                            Param("code", SearchParamType.Token, "LOINC or MDC code, system|code or code."),
-                            Param("_count", SearchParamType.Number, "Page size, default 50, at most 1000."),
+                            Param("code", SearchParamType.Token, "LOINC or MDC coding of Observation.code: system|code, code or system|; comma = OR."),
+                            Param("category", SearchParamType.Token, "Only vital-signs is stored; any other category matches nothing."),
+                            Param("date", SearchParamType.Date, "effectiveDateTime; prefixes eq ne gt lt ge le sa eb; partial dates; no time zone = UTC; repeats AND."),
+                            Param("status", SearchParamType.Token, "preliminary, final, amended, entered-in-error; comma = OR."),
+                            Param("device", SearchParamType.Reference, "Device/id or id."),
+                            Param("_count", SearchParamType.Number, "Page size, default 50, clamped at 1000; 0 = count only."),
+                            Param("_sort", SearchParamType.Special, "date or -date (default -date)."),
+                            Param("_summary", SearchParamType.Special, "count or false."),
+                            Param("_total", SearchParamType.Special, "accurate counts Observations; none and estimate give no total."),
+                        ],
+                        Operation =
+                        [
+                            new OperationComponent { Name = "lastn", Definition = "http://hl7.org/fhir/OperationDefinition/Observation-lastn" },
+                            new OperationComponent { Name = "trend", Definition = Observations.TrendOperation.Definition },
                         ],
                     },
                 ],

@@ -1,50 +1,70 @@
-using CareStream.Fhir.Canonical;
+using System.Globalization;
 using CareStream.FhirApi.Http;
+using CareStream.FhirApi.Search;
 using CareStream.Storage.Observations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Routing;
 
 namespace CareStream.FhirApi.Observations;
 
-/// <summary><c>GET /fhir/Observation</c>: a patient's vital-sign history, newest first, in keyset-paged searchsets.</summary>
+/// <summary>
+/// <c>GET /fhir/Observation</c> (search, keyset-paged searchsets) and <c>GET /fhir/Observation/{id}</c> (read); the
+/// operations <c>$lastn</c> and <c>$trend</c> are mapped by <see cref="ObservationOperations"/>.
+/// </summary>
 public static class ObservationEndpoints
 {
     public static IEndpointRouteBuilder MapObservationEndpoints(this IEndpointRouteBuilder fhir)
     {
         fhir.MapGet("/Observation", SearchAsync);
+        fhir.MapGet("/Observation/{id}", ReadAsync);
+        fhir.MapObservationOperations();
         return fhir;
     }
 
-    private static async Task<SearchsetBundleResult> SearchAsync(
-        HttpRequest request, ObservationQueries queries, CancellationToken cancellationToken)
+    private static async Task<IResult> SearchAsync(HttpRequest request, ObservationQueries queries, CancellationToken cancellationToken)
     {
-        var search = ObservationSearchRequest.Parse(request.Query);
-        var page = await queries.SearchAsync(
-            new ReadingSearch(search.Patient, search.Kinds, PageSize: search.Count, Cursor: search.Cursor), cancellationToken);
-
-        var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}{FhirApiExtensions.BasePath}";
-        var entries = page.Items
-            .GroupBy(r => r.ObservationId) // a BP panel is one Observation over several rows
-            .Select(g => ($"{baseUrl}/Observation/{g.Key}",
-                (ReadOnlyMemory<byte>)CanonicalObservationWriter.ToUtf8Bytes(g.Select(r => r.ToReading()).ToArray())))
-            .ToList();
-
-        var self = SelfLink(request, search);
-        var next = page.NextCursor is null ? null : self + "&_cursor=" + Uri.EscapeDataString(page.NextCursor);
-        return new SearchsetBundleResult(self, next, total: null, entries);
-    }
-
-    private static string SelfLink(HttpRequest request, ObservationSearchRequest search)
-    {
-        // Only the parameters that were applied appear in the self link (unknown ones were ignored).
-        var query = new QueryBuilder { { "patient", search.Patient.Value }, { "_count", search.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
-        if (request.Query.TryGetValue("code", out var code) && search.Kinds is not null)
+        var parameters = SearchParameters.FromQuery(request);
+        var search = ObservationSearchRequest.Parse(parameters);
+        var cursor = parameters.One("_cursor");
+        if (cursor is not null && !ObservationQueries.IsValidCursor(cursor))
         {
-            query.Add("code", code.ToString());
+            throw FhirRequestException.InvalidParameter("_cursor", "not a page cursor of this server.");
         }
 
-        return $"{request.Scheme}://{request.Host}{request.PathBase}{FhirApiExtensions.BasePath}/Observation{query}";
+        parameters.ThrowIfUnknown();
+        var baseUrl = FhirApiExtensions.BaseUrl(request);
+        var self = baseUrl + "/Observation" + parameters.AppliedQuery(Count(search.Count));
+        if (search.MatchesNothing)
+        {
+            return new SearchsetBundleResult(self, null, search.Total ? 0 : null, []);
+        }
+
+        var total = search.Total ? await queries.CountObservationsAsync(search.Search, cancellationToken) : (long?)null;
+        if (search.CountOnly)
+        {
+            return new SearchsetBundleResult(self, null, total, []);
+        }
+
+        var (observations, next) = await ObservationPager.PageAsync(queries, search.Search with { Cursor = cursor }, search.Count, cancellationToken);
+        var nextUrl = next is null ? null : baseUrl + "/Observation" + parameters.AppliedQuery(Count(search.Count), new("_cursor", next));
+        return new SearchsetBundleResult(self, nextUrl, total, Entries(baseUrl, observations));
     }
+
+    private static async Task<IResult> ReadAsync(string id, ObservationQueries queries, CancellationToken cancellationToken)
+    {
+        var rows = FhirReference.IsValidId(id) ? await queries.FindAsync(id, cancellationToken) : [];
+        if (rows.Count == 0)
+        {
+            throw FhirRequestException.NotFound("Observation", FhirReference.IsValidId(id) ? id : "?");
+        }
+
+        // Rows are immutable (insert-if-absent): every Observation is version 1 and last changed when it was taken.
+        return new RawResourceResult(ObservationPager.Render([.. rows]), StoredReading.VersionId, rows[0].EffectiveAt);
+    }
+
+    internal static List<(string FullUrl, ReadOnlyMemory<byte> Resource)> Entries(string baseUrl, IEnumerable<StoredReading[]> observations) =>
+        observations.Select(o => ($"{baseUrl}/Observation/{o[0].ObservationId}", ObservationPager.Render(o))).ToList();
+
+    private static KeyValuePair<string, string> Count(int count) => new("_count", count.ToString(CultureInfo.InvariantCulture));
 }

@@ -1,74 +1,174 @@
 using System.Globalization;
 using CareStream.Domain;
 using CareStream.Domain.Vitals;
-using CareStream.Fhir.Terminology;
-using CareStream.Fhir.Vitals;
 using CareStream.FhirApi.Http;
+using CareStream.FhirApi.Search;
+using CareStream.Storage.Observations;
+using OperationOutcome = Hl7.Fhir.Model.OperationOutcome;
 using Microsoft.AspNetCore.Http;
 
 namespace CareStream.FhirApi.Observations;
 
-/// <summary>The supported subset of Observation search, parsed and checked; anything else is ignored (lenient).</summary>
-public sealed record ObservationSearchRequest(PatientId Patient, IReadOnlyCollection<VitalSignKind>? Kinds, int Count, string? Cursor)
+/// <summary>
+/// Observation search parameters parsed into a storage search. <see cref="MatchesNothing"/> is set when the
+/// criteria can match no stored row (another category, an unknown code, contradictory dates): the answer is an
+/// empty Bundle without a query.
+/// </summary>
+public sealed record ObservationSearchRequest(ReadingSearch Search, int Count, bool MatchesNothing, bool CountOnly, bool Total)
 {
     public const int DefaultCount = 50;
     public const int MaxCount = 1000;
 
-    public static ObservationSearchRequest Parse(IQueryCollection query)
+    /// <summary>The parameters this search understands (the CapabilityStatement lists the same).</summary>
+    public static readonly IReadOnlyList<string> Supported =
+        ["patient", "subject", "code", "category", "date", "status", "device", "_count", "_sort", "_summary", "_total"];
+
+    public static ObservationSearchRequest Parse(SearchParameters parameters, bool paged = true)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var patient = (string?)query["patient"] ?? (string?)query["subject"];
-        if (string.IsNullOrWhiteSpace(patient))
+        ArgumentNullException.ThrowIfNull(parameters);
+        var nothing = false;
+        var patient = ParsePatient(parameters);
+
+        IReadOnlyCollection<KindCode>? codes = null;
+        foreach (var value in parameters.Values("code"))
         {
-            throw new FhirRequestException(StatusCodes.Status400BadRequest, Hl7.Fhir.Model.OperationOutcome.IssueType.Required,
-                "Observation search needs 'patient' (or 'subject'): history is searched per patient.");
+            var matched = ObservationCodes.Match(value);
+            codes = codes is null ? matched : codes.Intersect(matched).ToHashSet();
+            parameters.Applied("code", value);
         }
 
-        var id = patient.StartsWith("Patient/", StringComparison.Ordinal) ? patient["Patient/".Length..] : patient;
-        if (id.Length is 0 or > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.'))
+        foreach (var value in parameters.Values("category"))
         {
-            throw FhirRequestException.InvalidParameter("patient", "not a valid FHIR id.");
+            nothing |= !ObservationCodes.IsVitalSigns(value);
+            parameters.Applied("category", value);
         }
 
-        return new ObservationSearchRequest(new PatientId(id), ParseCodes(query["code"]), ParseCount(query["_count"]), query["_cursor"]);
+        var window = new TimeWindow();
+        foreach (var value in parameters.Values("date"))
+        {
+            window.Add(DateParameter.Parse("date", value));
+            parameters.Applied("date", value);
+        }
+
+        HashSet<ObservationStatus>? statuses = null;
+        foreach (var value in parameters.Values("status"))
+        {
+            var named = ObservationCodes.Statuses(value);
+            statuses = statuses is null ? named : statuses.Intersect(named).ToHashSet();
+            parameters.Applied("status", value);
+        }
+
+        DeviceId? device = null;
+        foreach (var value in parameters.Values("device"))
+        {
+            var id = new DeviceId(FhirReference.ParseId("device", "Device", value));
+            nothing |= device is { } other && other != id;
+            device = id;
+            parameters.Applied("device", value);
+        }
+
+        var search = new ReadingSearch(patient, From: window.From, To: window.To, NewestFirst: ParseSort(parameters))
+        {
+            Codes = codes,
+            Statuses = statuses,
+            Device = device,
+            Excluded = window.Excluded.Count > 0 ? window.Excluded : null,
+        };
+        nothing |= window.IsEmpty || codes is { Count: 0 } || statuses is { Count: 0 };
+        var count = paged ? ParseCount(parameters) : MaxCount;
+        var countOnly = ParseSummary(parameters) || count == 0;
+        var total = ParseTotal(parameters) || countOnly;
+        return new ObservationSearchRequest(search, Math.Max(count, 1), nothing, countOnly, total);
     }
 
-    private static HashSet<VitalSignKind>? ParseCodes(string? codes)
+    private static PatientId ParsePatient(SearchParameters parameters)
     {
-        if (string.IsNullOrEmpty(codes))
+        string? id = null;
+        foreach (var name in new[] { "patient", "subject" })
         {
-            return null;
+            foreach (var value in parameters.Values(name))
+            {
+                var parsed = FhirReference.ParseId(name, "Patient", value);
+                if (id is not null && id != parsed)
+                {
+                    throw FhirRequestException.InvalidParameter(name, "names another patient than the search already does.");
+                }
+
+                id = parsed;
+                parameters.Applied(name, value);
+            }
         }
 
-        var kinds = new HashSet<VitalSignKind>();
-        foreach (var token in codes.Split(','))
-        {
-            var bar = token.IndexOf('|', StringComparison.Ordinal);
-            var (system, code) = bar < 0 ? (null, token) : (token[..bar], token[(bar + 1)..]);
-            var mdc = int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : -1;
-            // A token matches every kind coded with it: LOINC 8867-4 codes both ECG heart rate and oximeter pulse rate.
-            kinds.UnionWith(VitalSignCatalog.All
-                .Where(d => (system is null or FhirSystems.Loinc && d.LoincCode == code)
-                    || (system is null or FhirSystems.Mdc && d.AcceptsMdc(mdc)))
-                .Select(d => d.Kind));
-        }
-
-        // Codes CareStream never stores match nothing; an empty set is a valid (empty) search.
-        return kinds;
+        return id is null
+            ? throw new FhirRequestException(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Required,
+                "Observation search needs 'patient' (or 'subject'): history is searched per patient.")
+            : new PatientId(id);
     }
 
-    private static int ParseCount(string? count)
+    private static bool ParseSort(SearchParameters parameters)
     {
-        if (string.IsNullOrEmpty(count))
+        switch (parameters.One("_sort"))
+        {
+            case null:
+                return true;
+            case "-date":
+                parameters.Applied("_sort", "-date");
+                return true;
+            case "date":
+                parameters.Applied("_sort", "date");
+                return false;
+            default:
+                return parameters.Strict
+                    ? throw FhirRequestException.InvalidParameter("_sort", "only date and -date are supported.")
+                    : true; // lenient: ignored (default order), left out of the self link
+        }
+    }
+
+    private static int ParseCount(SearchParameters parameters)
+    {
+        var text = parameters.One("_count");
+        if (text is null)
         {
             return DefaultCount;
         }
 
-        if (!int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
         {
-            throw FhirRequestException.InvalidParameter("_count", "must be a non-negative integer.");
+            // Digits beyond int range are still a number: clamp them like any other large _count (B3).
+            value = text.Length > 0 && text.All(char.IsAsciiDigit) ? MaxCount : throw FhirRequestException.InvalidParameter("_count", "must be a non-negative integer.");
         }
 
-        return Math.Clamp(value, 1, MaxCount);
+        return Math.Min(value, MaxCount);
+    }
+
+    private static bool ParseSummary(SearchParameters parameters)
+    {
+        switch (parameters.One("_summary"))
+        {
+            case null or "false":
+                return false;
+            case "count":
+                parameters.Applied("_summary", "count");
+                return true;
+            default:
+                throw FhirRequestException.InvalidParameter("_summary", "only count and false are supported.");
+        }
+    }
+
+    private static bool ParseTotal(SearchParameters parameters)
+    {
+        var value = parameters.One("_total");
+        if (value is null)
+        {
+            return false;
+        }
+
+        if (value is not ("none" or "estimate" or "accurate"))
+        {
+            throw FhirRequestException.InvalidParameter("_total", "must be none, estimate or accurate.");
+        }
+
+        parameters.Applied("_total", value);
+        return value == "accurate";
     }
 }

@@ -13,19 +13,45 @@ namespace CareStream.Storage.Observations;
 /// </summary>
 public sealed class ObservationQueries(NpgsqlDataSource dataSource)
 {
-    private const string PatientKey = "(SELECT patient_key FROM patient_key WHERE patient_id = @patient)";
+    private const string PatientKey = ReadingFilter.PatientKey;
     private const string Select = "SELECT r.effective, r.observation_key, r.kind, r.status, r.value, s.device_id, s.mdc_code";
-    private static readonly short[] AllKinds = Enum.GetValues<VitalSignKind>().Select(k => (short)k).ToArray();
 
     public async Task<ReadingPage> SearchAsync(ReadingSearch search, CancellationToken cancellationToken)
+    {
+        await using var command = SearchCommand(search, explain: false);
+        var rows = await ReadAsync(command, search.Patient, cancellationToken);
+        if (rows.Count <= search.PageSize)
+        {
+            return new ReadingPage(rows, null);
+        }
+
+        rows.RemoveAt(rows.Count - 1);
+        return new ReadingPage(rows, CursorAfter(rows[^1]));
+    }
+
+    /// <summary>The PostgreSQL plan of <see cref="SearchAsync"/> for <paramref name="search"/> (diagnostics and tests).</summary>
+    public async Task<string> ExplainSearchAsync(ReadingSearch search, CancellationToken cancellationToken)
+    {
+        await using var command = SearchCommand(search, explain: true);
+        var plan = new StringBuilder();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            plan.AppendLine(reader.GetString(0));
+        }
+
+        return plan.ToString();
+    }
+
+    private NpgsqlCommand SearchCommand(ReadingSearch search, bool explain)
     {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentOutOfRangeException.ThrowIfLessThan(search.PageSize, 1);
         var cursor = search.Cursor is null ? (ReadingCursor?)null : ReadingCursor.Parse(search.Cursor);
         var (cmp, dir) = search.NewestFirst ? ("<", "DESC") : (">", "ASC");
 
-        var sql = new StringBuilder(Select + $" FROM unnest(@kinds) AS k(kind) CROSS JOIN LATERAL (SELECT o.* FROM observation o WHERE ");
-        sql.Append(Filters(search));
+        var sql = new StringBuilder((explain ? "EXPLAIN (COSTS OFF) " : "") + Select + $" FROM {ReadingFilter.KindsSource} CROSS JOIN LATERAL (SELECT o.* FROM observation o WHERE ");
+        sql.Append(ReadingFilter.Where(search));
         if (cursor is not null)
         {
             // Inclusive on (effective, key) so the index bounds the scan; the exact tie is removed outside.
@@ -41,8 +67,8 @@ public sealed class ObservationQueries(NpgsqlDataSource dataSource)
 
         sql.Append(CultureInfo.InvariantCulture, $" ORDER BY r.effective {dir}, r.observation_key {dir}, r.kind {dir} LIMIT @limit");
 
-        await using var command = dataSource.CreateCommand(sql.ToString());
-        AddFilterParameters(command, search);
+        var command = dataSource.CreateCommand(sql.ToString());
+        ReadingFilter.AddParameters(command, search);
         command.Parameters.AddWithValue("limit", search.PageSize + 1);
         if (cursor is { } c)
         {
@@ -51,16 +77,28 @@ public sealed class ObservationQueries(NpgsqlDataSource dataSource)
             command.Parameters.AddWithValue("c_kind", c.Kind);
         }
 
-        var rows = await ReadAsync(command, search.Patient, cancellationToken);
-        if (rows.Count <= search.PageSize)
-        {
-            return new ReadingPage(rows, null);
-        }
+        return command;
+    }
 
-        rows.RemoveAt(rows.Count - 1);
-        var last = rows[^1];
-        var next = new ReadingCursor(last.EffectiveAt, ObservationKey.FromId(last.ObservationId), (short)last.Kind);
-        return new ReadingPage(rows, next.ToString());
+    /// <summary>The cursor that continues a search (same order) right after <paramref name="reading"/>.</summary>
+    public static string CursorAfter(StoredReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        return new ReadingCursor(reading.EffectiveAt, ObservationKey.FromId(reading.ObservationId), (short)reading.Kind).ToString();
+    }
+
+    /// <summary>Whether <paramref name="cursor"/> is a cursor this store produced (callers turn false into a 400).</summary>
+    public static bool IsValidCursor(string cursor)
+    {
+        try
+        {
+            ReadingCursor.Parse(cursor);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Number of readings matching the search (cursor, order and page size are ignored).</summary>
@@ -68,8 +106,18 @@ public sealed class ObservationQueries(NpgsqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(search);
         await using var command = dataSource.CreateCommand(
-            $"SELECT count(*) FROM unnest(@kinds) AS k(kind) JOIN observation o ON o.kind = k.kind WHERE {Filters(search)}");
-        AddFilterParameters(command, search);
+            $"SELECT count(*) FROM {ReadingFilter.KindsSource} JOIN observation o ON o.kind = k.kind WHERE {ReadingFilter.Where(search)}");
+        ReadingFilter.AddParameters(command, search);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Number of Observations matching the search: a BP panel's component rows count once.</summary>
+    public async Task<long> CountObservationsAsync(ReadingSearch search, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        await using var command = dataSource.CreateCommand(
+            $"SELECT count(DISTINCT (o.effective, o.observation_key)) FROM {ReadingFilter.KindsSource} JOIN observation o ON o.kind = k.kind WHERE {ReadingFilter.Where(search)}");
+        ReadingFilter.AddParameters(command, search);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -77,10 +125,47 @@ public sealed class ObservationQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<StoredReading>> LatestPerKindAsync(PatientId patient, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            $"{Select} FROM unnest(@kinds) AS k(kind) CROSS JOIN LATERAL (SELECT o.* FROM observation o WHERE {Filters(new ReadingSearch(patient))}"
+            $"{Select} FROM {ReadingFilter.KindsSource} CROSS JOIN LATERAL (SELECT o.* FROM observation o WHERE {ReadingFilter.Where(new ReadingSearch(patient))}"
             + " ORDER BY o.effective DESC, o.observation_key DESC LIMIT 1) r JOIN observation_source s ON s.source_key = r.source_key ORDER BY r.kind");
-        AddFilterParameters(command, new ReadingSearch(patient));
+        ReadingFilter.AddParameters(command, new ReadingSearch(patient));
         return await ReadAsync(command, patient, cancellationToken);
+    }
+
+    /// <summary>
+    /// The rows of one Observation (one, or the components of a BP panel), or an empty list. The id alone does not
+    /// locate a partition and no index covers the key alone (ADR adr-2611-observation-read-by-id), so day partitions
+    /// are probed newest first and the probe stops at the first day that holds the key.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredReading>> FindAsync(string observationId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(observationId);
+        if (!ObservationKey.RoundTrips(observationId))
+        {
+            return [];
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var days = await PartitionManager.ListAsync(connection, cancellationToken);
+        foreach (var day in days.Reverse())
+        {
+            await using var command = new NpgsqlCommand(
+                $"{Select}, p.patient_id FROM {PartitionManager.PartitionName(day)} r JOIN observation_source s ON s.source_key = r.source_key"
+                + " JOIN patient_key p ON p.patient_key = r.patient_key WHERE r.observation_key = @key ORDER BY r.kind", connection);
+            command.Parameters.AddWithValue("key", ObservationKey.FromId(observationId));
+            var rows = new List<StoredReading>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(ReadRow(reader, new PatientId(reader.GetString(7))));
+            }
+
+            if (rows.Count > 0)
+            {
+                return rows;
+            }
+        }
+
+        return [];
     }
 
     /// <summary>The 1-minute trend tier of one kind over [from, to), oldest first.</summary>
@@ -104,66 +189,27 @@ public sealed class ObservationQueries(NpgsqlDataSource dataSource)
         return points;
     }
 
-    private static string Filters(ReadingSearch search)
-    {
-        var sql = new StringBuilder($"o.patient_key = {PatientKey} AND o.kind = k.kind");
-        if (search.From is not null)
-        {
-            sql.Append(" AND o.effective >= @from");
-        }
-
-        if (search.To is not null)
-        {
-            sql.Append(" AND o.effective < @to");
-        }
-
-        if (search.Status is not null)
-        {
-            sql.Append(" AND o.status = @status");
-        }
-
-        return sql.ToString();
-    }
-
-    private static void AddFilterParameters(NpgsqlCommand command, ReadingSearch search)
-    {
-        command.Parameters.AddWithValue("patient", search.Patient.Value);
-        command.Parameters.AddWithValue("kinds", search.Kinds is { Count: > 0 } kinds ? kinds.Distinct().Select(k => (short)k).ToArray() : AllKinds);
-        if (search.From is { } from)
-        {
-            command.Parameters.AddWithValue("from", from.ToUniversalTime());
-        }
-
-        if (search.To is { } to)
-        {
-            command.Parameters.AddWithValue("to", to.ToUniversalTime());
-        }
-
-        if (search.Status is { } status)
-        {
-            command.Parameters.AddWithValue("status", (short)status);
-        }
-    }
-
     private static async Task<List<StoredReading>> ReadAsync(NpgsqlCommand command, PatientId patient, CancellationToken cancellationToken)
     {
         var rows = new List<StoredReading>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new StoredReading(
-                ObservationKey.ToId(reader.GetInt64(1)),
-                patient,
-                new DeviceId(reader.GetString(5)),
-                (VitalSignKind)reader.GetInt16(2),
-                reader.GetInt32(6),
-                ToDouble(reader.GetFloat(4)),
-                reader.GetFieldValue<DateTimeOffset>(0),
-                (ObservationStatus)reader.GetInt16(3)));
+            rows.Add(ReadRow(reader, patient));
         }
 
         return rows;
     }
+
+    private static StoredReading ReadRow(NpgsqlDataReader reader, PatientId patient) => new(
+        ObservationKey.ToId(reader.GetInt64(1)),
+        patient,
+        new DeviceId(reader.GetString(5)),
+        (VitalSignKind)reader.GetInt16(2),
+        reader.GetInt32(6),
+        ToDouble(reader.GetFloat(4)),
+        reader.GetFieldValue<DateTimeOffset>(0),
+        (ObservationStatus)reader.GetInt16(3));
 
     // Values are stored as float4 (7 significant digits, ample for vital signs); going through decimal renders
     // 37.2f as 37.2 rather than 37.200000762939453.

@@ -1,0 +1,57 @@
+namespace CareStream.FhirApi.IntegrationTests;
+
+public sealed class CapabilityStatementTests(FhirApiFixture api) : IClassFixture<FhirApiFixture>
+{
+    private static readonly Dictionary<string, string> Samples = new(StringComparer.Ordinal)
+    {
+        ["patient"] = "p1", ["subject"] = "Patient/p1", ["code"] = "8867-4", ["category"] = "vital-signs", ["date"] = "ge2026-01-01",
+        ["status"] = "final", ["device"] = "Device/d1", ["_count"] = "10", ["_sort"] = "date", ["_summary"] = "count", ["_total"] = "accurate",
+    };
+
+    [Fact]
+    public async Task GivenTheCapabilityStatement_WhenEveryObservationSearchParameterIsSentStrictly_ThenEachIsAccepted()
+    {
+        var (_, metadata) = await api.GetAsync("/fhir/metadata");
+        var observation = Resource(metadata, "Observation");
+
+        var names = observation.GetProperty("searchParam").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToArray();
+        foreach (var name in names)
+        {
+            var (status, body) = await api.GetAsync($"/fhir/Observation?patient=p1&{name}={Uri.EscapeDataString(Samples[name])}", prefer: "handling=strict");
+            Assert.True(status == 200, $"{name}: {status} {body}");
+        }
+
+        Assert.Equal(Samples.Keys.Order(), names.Order());
+    }
+
+    [Fact]
+    public async Task GivenTheServedRoutes_WhenComparedWithTheCapabilityStatement_ThenEveryRouteIsListed()
+    {
+        var (_, metadata) = await api.GetAsync("/fhir/metadata");
+
+        foreach (var route in api.Routes.Where(r => r.StartsWith("/fhir/", StringComparison.Ordinal) && r != "/fhir/metadata" && !r.Contains('*', StringComparison.Ordinal)))
+        {
+            var segments = route["/fhir/".Length..].Split('/');
+            var resource = Resource(metadata, segments[0]);
+            var interactions = resource.GetProperty("interaction").EnumerateArray().Select(i => i.GetProperty("code").GetString()).ToArray();
+            switch (segments)
+            {
+                case [_]:
+                    Assert.Contains("search-type", interactions);
+                    break;
+                case [_, "{id}"]:
+                    Assert.Contains("read", interactions);
+                    break;
+                case [_, var operation] when operation.StartsWith('$'):
+                    Assert.Contains(resource.GetProperty("operation").EnumerateArray(), o => o.GetProperty("name").GetString() == operation[1..]);
+                    break;
+                default:
+                    Assert.Fail($"Route {route} is not described by the CapabilityStatement.");
+                    break;
+            }
+        }
+    }
+
+    private static System.Text.Json.JsonElement Resource(System.Text.Json.JsonElement metadata, string type) =>
+        metadata.GetProperty("rest")[0].GetProperty("resource").EnumerateArray().Single(r => r.GetProperty("type").GetString() == type);
+}

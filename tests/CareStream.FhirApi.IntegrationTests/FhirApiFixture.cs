@@ -1,0 +1,78 @@
+using System.Text.Json;
+using CareStream.Storage.Observations;
+using CareStream.Storage.Registry;
+using CareStream.Testing.Postgres;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CareStream.FhirApi.IntegrationTests;
+
+/// <summary>
+/// One migrated PostgreSQL database (PostgresFixture) and an in-process host serving only the FHIR API against it,
+/// wired as the real host does (exception handler → OperationOutcome). Tests seed through the storage writers.
+/// </summary>
+public sealed class FhirApiFixture : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public PostgresFixture Database { get; } = new();
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public ObservationWriter Writer => Database.Services.GetRequiredService<ObservationWriter>();
+
+    /// <summary>Route patterns the host serves (for the CapabilityStatement consistency test).</summary>
+    public IReadOnlyList<string> Routes => _app!.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+        .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>().Select(e => e.RoutePattern.RawText ?? "").ToList();
+
+    public RegistryWriter Registry => Database.Services.GetRequiredService<RegistryWriter>();
+
+    public async ValueTask InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(Database.Services.GetRequiredService<ObservationQueries>());
+        builder.Services.AddSingleton(Database.Services.GetRequiredService<RegistryQueries>());
+        builder.Services.AddProblemDetails();
+        builder.AddFhirApi();
+        _app = builder.Build();
+        _app.UseExceptionHandler();
+        _app.MapFhirApi();
+        await _app.StartAsync();
+        Http = _app.GetTestClient();
+    }
+
+    /// <summary>GETs <paramref name="path"/>, returning the status and the parsed JSON body.</summary>
+    public async Task<(int Status, JsonElement Body)> GetAsync(string path, string? prefer = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        if (prefer is not null)
+        {
+            request.Headers.Add("Prefer", prefer);
+        }
+
+        using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
+        return ((int)response.StatusCode, await ReadAsync(response));
+    }
+
+    public static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        await Database.DisposeAsync();
+    }
+}
