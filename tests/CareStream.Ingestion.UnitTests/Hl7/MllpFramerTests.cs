@@ -10,7 +10,7 @@ public sealed class MllpFramerTests
 
     private static async Task<List<MllpFrame>> ReadAllAsync(IEnumerable<byte[]> chunks, int maxFrameBytes = 1024)
     {
-        var pipe = new Pipe();
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
         foreach (var chunk in chunks)
         {
             await pipe.Writer.WriteAsync(chunk, TestContext.Current.CancellationToken);

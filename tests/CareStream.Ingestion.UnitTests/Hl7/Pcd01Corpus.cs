@@ -32,7 +32,7 @@ internal static class Pcd01Corpus
     {
         ["HeartRate"] = new(Message("C01", "OBX|2|NM|147842^MDC_ECG_HEART_RATE^MDC|1.1.1.1|72|264864^MDC_DIM_BEAT_PER_MIN^MDC|50-120||||R|||20240315101455+0000"),
             Hl7AckCode.AA, [new(VitalSignKind.HeartRate, "8867-4", 147842, "/min", 72, ObxTime, ObservationStatus.Preliminary)]),
-        ["SpO2"] = new(Message("C02", "OBX|2|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|98|262688^MDC_DIM_PERCENT^MDC|94-100||||F|||20240315101455+0000|||||0123456789ABCDEF^^0123456789ABCDEF^EUI-64"),
+        ["SpO2"] = new(Message("C02", "OBX|2|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|98|262688^MDC_DIM_PERCENT^MDC|94-100||||F|||20240315101455+0000||||0123456789ABCDEF^^0123456789ABCDEF^EUI-64"),
             Hl7AckCode.AA, [new(VitalSignKind.OxygenSaturation, "2708-6", 150456, "%", 98, ObxTime, ObservationStatus.Final)]),
         ["PulseRate"] = new(Message("C03", "OBX|2|NM|149530^MDC_PULS_OXIM_PULS_RATE^MDC|1.2.1.2|64|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R|||20240315101455+0000"),
             Hl7AckCode.AA, [new(VitalSignKind.PulseRate, "8867-4", 149530, "/min", 64, ObxTime, ObservationStatus.Preliminary)]),
