@@ -1,4 +1,5 @@
 using CareStream.Fhir.Ingress;
+using CareStream.Ingestion.Hl7;
 using CareStream.Ingestion.Normalization;
 using CareStream.Messaging;
 using CareStream.Messaging.Registry;
@@ -24,6 +25,7 @@ public static class IngestionExtensions
         builder.Services.TryAddScoped<ReadingNormalizer>();
         builder.Services.AddKafkaConsumer<DeviceObservationConsumer>(
             DeviceObservationConsumer.ConsumerName, topics => topics.DeviceObservations);
+        builder.AddMllpListener(); // IHE PCD-01 over MLLP (Hl7/), options Ingestion:Mllp
         return builder;
     }
 }
