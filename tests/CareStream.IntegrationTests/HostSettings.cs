@@ -50,8 +50,6 @@ internal sealed class HostSettings
             ["Kafka:Topics:Alerts"] = topics.Alerts,
             ["Kafka:Topics:Assignments"] = topics.Assignments,
             ["ConnectionStrings:CareStream"] = connectionString,
-            // Hosts run side by side in the tests: the MLLP listener takes a free port instead of 2575.
-            ["Ingestion:Mllp:Port"] = "0",
         };
         foreach (var consumer in ConsumerNames)
         {

@@ -60,6 +60,12 @@ public sealed class CareStreamProcess : IAsyncDisposable
         }
 
         info.ArgumentList.Add("--urls=" + baseAddress.ToString().TrimEnd('/'));
+        if (!settings.ContainsKey("Ingestion:Mllp:Port"))
+        {
+            // Hosts run side by side in tests (and beside a developer's own): MLLP takes a free port, not 2575.
+            info.ArgumentList.Add("--Ingestion:Mllp:Port=0");
+        }
+
         foreach (var (key, value) in settings)
         {
             info.ArgumentList.Add($"--{key}={value}");
