@@ -40,6 +40,12 @@ public static class KafkaHeaders
     /// <summary>Dead-letter: human-readable reason (never contains patient data).</summary>
     public const string ErrorReason = "carestream-error-reason";
 
+    /// <summary>Dead-letter header: the original value's size in bytes, set when the value was truncated.</summary>
+    public const string OriginalSize = "carestream-original-size";
+
+    /// <summary>Dead-letter header: <c>true</c> when the value is only the first bytes of an oversize original.</summary>
+    public const string Truncated = "carestream-truncated";
+
     /// <summary>New headers with <c>content-type: application/fhir+json; fhirVersion=4.0</c>.</summary>
     public static Headers CreateFhirJson() => new() { { ContentType, Encoding.UTF8.GetBytes(FhirJson) } };
 

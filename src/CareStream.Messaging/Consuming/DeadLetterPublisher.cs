@@ -8,9 +8,17 @@ namespace CareStream.Messaging.Consuming;
 /// <summary>
 /// Writes a rejected message to a dead-letter topic with its original key, bytes and headers plus the
 /// <c>carestream-original-*</c> and <c>carestream-error-*</c> headers of <see cref="KafkaHeaders"/>.
+/// A value too large for the broker (an oversize payload is a classic poison message) is cut to its first
+/// <see cref="TruncatedValueBytes"/> bytes and flagged, so dead-lettering it cannot itself fail and stall the partition.
 /// </summary>
 public sealed class DeadLetterPublisher(KafkaProducer producer)
 {
+    /// <summary>Values above this are truncated: below Kafka's default 1 MB <c>message.max.bytes</c> with room for headers.</summary>
+    public const int MaxValueBytes = 900 * 1024;
+
+    /// <summary>How much of an oversize value is kept for diagnosis.</summary>
+    public const int TruncatedValueBytes = 64 * 1024;
+
     /// <summary>Publishes and waits for the broker's acknowledgement.</summary>
     public Task PublishAsync(
         string deadLetterTopic, string? consumerGroup, MessageRejection rejection, CancellationToken cancellationToken)
@@ -36,7 +44,15 @@ public sealed class DeadLetterPublisher(KafkaProducer producer)
             Add(headers, KafkaHeaders.ConsumerGroup, consumerGroup);
         }
 
-        return producer.ProduceAsync(deadLetterTopic, original.Message.Key, original.Message.Value ?? [], headers, cancellationToken);
+        var value = original.Message.Value ?? [];
+        if (value.Length > MaxValueBytes)
+        {
+            Add(headers, KafkaHeaders.OriginalSize, value.Length.ToString(CultureInfo.InvariantCulture));
+            Add(headers, KafkaHeaders.Truncated, "true");
+            value = value[..TruncatedValueBytes];
+        }
+
+        return producer.ProduceAsync(deadLetterTopic, original.Message.Key, value, headers, cancellationToken);
     }
 
     private static void Add(Headers headers, string name, string value) => headers.Add(name, Encoding.UTF8.GetBytes(value));

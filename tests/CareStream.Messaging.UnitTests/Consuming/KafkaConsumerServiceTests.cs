@@ -40,6 +40,27 @@ public sealed class KafkaConsumerServiceTests
     }
 
     [Fact]
+    public async Task GivenAPoisonMessageTooLargeForTheBroker_WhenDeadLettered_ThenItsHeadIsKeptWithTheOriginalSizeAndTheLoopGoesOn()
+    {
+        await using var harness = new LoopHarness<TestBatchConsumer>();
+        var huge = new string('x', 2 * 1024 * 1024);
+        harness.Factory.Pending.Add(TestMessages.Create(0, 7, huge, key: "device-2mb"));
+        harness.Probe.Answer = batch => BatchOutcome.WithRejections(new MessageRejection(batch[0], "MessageTooLarge", "2 MiB exceeds 1 MiB."));
+
+        await harness.StartAsync();
+        await harness.Probe.WaitForMessagesAsync(1, TestContext.Current.CancellationToken);
+        await harness.StopAsync();
+
+        var (_, letter) = Assert.Single(harness.Factory.Producers.Single().Sent);
+        Assert.Equal(DeadLetterPublisher.TruncatedValueBytes, letter.Value.Length);
+        Assert.Equal((2 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture), letter.Headers.GetString(KafkaHeaders.OriginalSize));
+        Assert.Equal("true", letter.Headers.GetString(KafkaHeaders.Truncated));
+        Assert.Equal("MessageTooLarge", letter.Headers.GetString(KafkaHeaders.ErrorCode));
+        Assert.Contains($"store {TestMessages.Topic}[0]@8", harness.Factory.Log.Events);
+        Assert.False(harness.Lifetime.StopCalled);
+    }
+
+    [Fact]
     public async Task GivenHandlerFailsTransiently_WhenBatchHandled_ThenNoOffsetIsStoredAndTheHostIsStopped()
     {
         await using var harness = new LoopHarness<TestBatchConsumer>();
