@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,10 @@ public sealed partial class RegistryFeed(
     private readonly Lock _gate = new();
     private IConsumer<string, byte[]>? _consumer;
 
+    // Watermark queries go through a second, never-assigned client: on the reading client's connections they would
+    // queue behind its long-poll fetches (up to fetch.wait.max.ms each), turning a sync into seconds.
+    private IConsumer<string, byte[]>? _probe;
+
     /// <summary>Completes once everything on the topic at start-up has been applied.</summary>
     public Task CaughtUp => _caughtUp.Task;
 
@@ -33,19 +38,19 @@ public sealed partial class RegistryFeed(
     public async Task<bool> SyncAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         await CaughtUp.WaitAsync(timeout, cancellationToken);
-        var consumer = _consumer;
-        if (consumer is null)
+        var (consumer, probe) = (_consumer, _probe);
+        if (consumer is null || probe is null)
         {
             return false;
         }
 
+        var clock = Stopwatch.StartNew();
         var targets = consumer.Assignment
-            .Select(tp => (tp.Partition.Value, High: consumer.QueryWatermarkOffsets(tp, WatermarkTimeout).High.Value))
+            .Select(tp => (tp.Partition.Value, High: probe.QueryWatermarkOffsets(tp, WatermarkTimeout).High.Value))
             .ToArray();
-        var deadline = DateTime.UtcNow + timeout;
         while (!targets.All(t => PositionOf(t.Value) >= t.High))
         {
-            if (DateTime.UtcNow > deadline)
+            if (clock.Elapsed > timeout)
             {
                 return false;
             }
@@ -68,6 +73,9 @@ public sealed partial class RegistryFeed(
 
         await Task.Yield();
         using var consumer = new ConsumerBuilder<string, byte[]>(config).SetLogHandler(LibrdkafkaLog.To(logger)).Build();
+        using var probe = new ConsumerBuilder<string, byte[]>(new ConsumerConfig(new Dictionary<string, string>(config)) { GroupId = config.GroupId + "-probe" })
+            .SetLogHandler(LibrdkafkaLog.To(logger))
+            .Build();
         using (var admin = new DependentAdminClientBuilder(consumer.Handle).Build())
         {
             var partitions = admin.GetMetadata(topic, TimeSpan.FromSeconds(30)).Topics.Single().Partitions;
@@ -75,6 +83,7 @@ public sealed partial class RegistryFeed(
         }
 
         _consumer = consumer;
+        _probe = probe;
         var startHighs = new Dictionary<int, long>();
         foreach (var tp in consumer.Assignment)
         {
@@ -107,6 +116,7 @@ public sealed partial class RegistryFeed(
         finally
         {
             _consumer = null;
+            _probe = null;
             consumer.Close();
         }
     }
