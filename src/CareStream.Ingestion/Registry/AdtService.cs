@@ -113,6 +113,10 @@ public sealed class AdtService(
                 published.Add(await PublishAsync(record, cancellationToken));
             }
 
+            // Read-your-writes for this node's normalizer: it trusts a cached association without re-syncing, so a
+            // reading posted right after the 202 must not meet the pre-transfer state. Best effort: the records are
+            // durable either way.
+            await TrySyncAsync(cancellationToken);
             Log.AdtPublished(logger, operation, published.Count);
             return new AdtResponse(operation, published);
         }
@@ -124,20 +128,22 @@ public sealed class AdtService(
 
     private async Task SyncAsync(CancellationToken cancellationToken)
     {
-        bool synced;
-        try
-        {
-            synced = await feed.SyncAsync(SyncTimeout, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            synced = false;
-        }
-
-        if (!synced)
+        if (!await TrySyncAsync(cancellationToken))
         {
             throw new AdtException(StatusCodes.Status503ServiceUnavailable, "Registry not available.",
                 "The registry has not caught up with the assignments topic; nothing was changed. Retry later.");
+        }
+    }
+
+    private async Task<bool> TrySyncAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await feed.SyncAsync(SyncTimeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return false;
         }
     }
 
