@@ -2,6 +2,7 @@ using System.Reflection;
 using CareStream.Dashboard;
 using CareStream.FhirApi;
 using CareStream.Host.Roles;
+using CareStream.Ingestion;
 using CareStream.Live;
 using CareStream.Messaging;
 using CareStream.Storage;
@@ -63,6 +64,11 @@ public static class HostingExtensions
                 { IsEmbedded: true } => "embedded",
                 _ => "external",
             })));
+
+        if (roles.Ingest)
+        {
+            app.MapIngestion();
+        }
 
         if (roles.Api)
         {

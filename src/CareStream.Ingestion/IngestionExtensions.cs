@@ -1,8 +1,11 @@
 using CareStream.Fhir.Ingress;
 using CareStream.Ingestion.Hl7;
+using CareStream.Ingestion.Http;
 using CareStream.Ingestion.Normalization;
+using CareStream.Ingestion.Registry;
 using CareStream.Messaging;
 using CareStream.Messaging.Registry;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -26,6 +29,17 @@ public static class IngestionExtensions
         builder.Services.AddKafkaConsumer<DeviceObservationConsumer>(
             DeviceObservationConsumer.ConsumerName, topics => topics.DeviceObservations);
         builder.AddMllpListener(); // IHE PCD-01 over MLLP (Hl7/), options Ingestion:Mllp
+        builder.Services.TryAddSingleton<ObservationIngestService>();
+        builder.Services.TryAddSingleton<AdtService>();
         return builder;
+    }
+
+    /// <summary>The ingest role's HTTP surface: FHIR Observation/Bundle ingest and the ADT registry API.</summary>
+    public static IEndpointRouteBuilder MapIngestion(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapObservationIngestEndpoints();
+        endpoints.MapAdtEndpoints();
+        return endpoints;
     }
 }

@@ -58,6 +58,13 @@ public sealed class RegistryDirectory
         return null;
     }
 
+    /// <summary>The latest association of <paramref name="device"/> (whatever its ValidFrom), if it was ever associated.</summary>
+    public DeviceAssignment? CurrentAssignment(DeviceId device) =>
+        _devices.TryGetValue(device, out var history) ? history[^1] : null;
+
+    /// <summary>The latest association of every known device: the registry's present state, for ADT decisions.</summary>
+    public IReadOnlyList<DeviceAssignment> CurrentAssignments() => [.. _devices.Values.Select(history => history[^1])];
+
     public BedLocation? Bed(BedId bed) => _beds.GetValueOrDefault(bed);
 
     public PatientDemographics? Patient(PatientId patient) => _patients.GetValueOrDefault(patient);
