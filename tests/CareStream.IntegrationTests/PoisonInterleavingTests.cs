@@ -17,7 +17,7 @@ public sealed class PoisonInterleavingTests(IngestHost host) : IClassFixture<Ing
     private const int Total = 5_000;
     private const int PoisonEvery = 100;
     private const int Devices = 10;
-    private static readonly string[] PoisonKinds = ["malformed JSON", "invalid FHIR", "unknown LOINC", "2 MB payload", "unknown device"];
+    private static readonly string[] PoisonKinds = ["malformed JSON", "invalid FHIR", "unknown LOINC", "oversize payload (1.5 MB)", "unknown device"];
     private static readonly string[] DeadLetterHeaders =
     [
         KafkaHeaders.OriginalTopic, KafkaHeaders.OriginalPartition, KafkaHeaders.OriginalOffset, KafkaHeaders.ErrorCode, KafkaHeaders.ErrorReason,
@@ -73,12 +73,16 @@ public sealed class PoisonInterleavingTests(IngestHost host) : IClassFixture<Ing
             return (device, Encoding.UTF8.GetBytes(reading), false);
         }
 
+        // The k-th poison of each kind goes to device k, so each partition holds at most a few oversize records:
+        // librdkafka's mock cluster prunes a partition's head beyond 5 MB (its built-in retention), which would
+        // otherwise delete unread records before the host could see them — a mock limit, not CareStream's.
+        device = $"poison-dev-{i / PoisonEvery / PoisonKinds.Length % Devices}";
         var value = PoisonKinds[i / PoisonEvery % PoisonKinds.Length] switch
         {
             "malformed JSON" => reading[..^3],
             "invalid FHIR" => reading.Replace("\"Observation\"", "\"Patient\"", StringComparison.Ordinal),
             "unknown LOINC" => reading.Replace("8867-4", "99999-9", StringComparison.Ordinal),
-            "2 MB payload" => reading.Insert(1, $"\"padding\":\"{new string('x', 2 * 1024 * 1024)}\","),
+            "oversize payload (1.5 MB)" => reading.Insert(1, $"\"padding\":\"{new string('x', 3 * 512 * 1024)}\","),
             _ => IngestHost.Observation("poison-dev-unknown", at),
         };
         return (device, Encoding.UTF8.GetBytes(value), true);
