@@ -74,4 +74,15 @@ public sealed class PatientVitalsWindow
     /// <summary>The latest valid reading of one kind within <paramref name="freshness"/> of <see cref="Now"/>.</summary>
     public VitalSignReading? LatestFresh(VitalSignKind kind, TimeSpan freshness) =>
         Latest(kind) is { } r && r.EffectiveAt >= Now - freshness ? r : null;
+
+    /// <summary>The window as it stood at <paramref name="instant"/>: only readings up to it, evaluated at it.</summary>
+    internal PatientVitalsWindow AsOf(DateTimeOffset instant) =>
+        new(Patient, instant, _byKind
+            .Select(p => (p.Key, Readings: (IReadOnlyList<VitalSignReading>)[.. p.Value.Where(r => r.EffectiveAt <= instant)]))
+            .Where(p => p.Readings.Count > 0)
+            .ToDictionary(p => p.Key, p => p.Readings))
+        {
+            Charting = Charting,
+            ActiveRuleIds = ActiveRuleIds,
+        };
 }

@@ -16,6 +16,11 @@ namespace CareStream.Rules.RuleSets;
 /// Raise on an incomplete score when its known part already reaches a trigger (missing parameters can only add).
 /// </param>
 /// <param name="Latching">Whether NEWS2 alarms latch.</param>
+/// <param name="ClearDelaySeconds">
+/// An active NEWS2 alarm clears only after no reading instant in this span of data reached its trigger. At 1 Hz a
+/// value sitting on a band edge (SpO2 91/92) otherwise raises and resolves the alarm every second (alarm fatigue).
+/// 0 resolves at the first non-triggering score.
+/// </param>
 public sealed record News2RuleConfig(
     bool Enabled = true,
     double FreshnessMinutes = 60,
@@ -23,4 +28,5 @@ public sealed record News2RuleConfig(
     AlarmPriority? MediumPriority = AlarmPriority.Medium,
     AlarmPriority? SingleParameterPriority = AlarmPriority.Low,
     bool RaiseWhenIncomplete = true,
-    bool Latching = false);
+    bool Latching = false,
+    double ClearDelaySeconds = 30);

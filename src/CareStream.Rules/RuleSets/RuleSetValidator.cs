@@ -48,6 +48,7 @@ public static class RuleSetValidator
 
         var news2 = ruleSet.EffectiveNews2;
         Check(news2.FreshnessMinutes > 0, "news2.freshnessMinutes must be greater than 0");
+        Check(news2.ClearDelaySeconds is >= 0 and <= 3600, "news2.clearDelaySeconds must be between 0 and 3600");
         foreach (var (name, stale) in ruleSet.EffectiveTechnical.StaleData ?? new Dictionary<string, StaleDataConfig>())
         {
             Check(ParameterNames.TryParse(name, out _), $"technical.staleData.{name} is not a known parameter");

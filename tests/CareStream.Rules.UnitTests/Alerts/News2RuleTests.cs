@@ -83,4 +83,58 @@ public class News2RuleTests
         Assert.Equal(AlarmPriority.Medium, decision.Priority);
         Assert.StartsWith("NEWS2 5 ", decision.Detail, StringComparison.Ordinal);
     }
+
+    private static PatientVitalsWindow SpO2OnABandEdge(double[] spo2, bool active)
+    {
+        var readings = Series(VitalSignKind.OxygenSaturation, T0, Seconds(1), spo2);
+        var end = T0 + Seconds(spo2.Length - 1);
+        readings.Add(Reading(VitalSignKind.RespiratoryRate, 16, end));
+        readings.Add(Reading(VitalSignKind.SystolicBloodPressure, 125, end));
+        readings.Add(Reading(VitalSignKind.HeartRate, 72, end));
+        readings.Add(Reading(VitalSignKind.BodyTemperature, 37.0, end));
+        return new PatientVitalsWindow(Patient, end, readings)
+        {
+            Charting = AlertOnAir,
+            ActiveRuleIds = active ? new HashSet<string>(["news2"]) : new HashSet<string>(),
+        };
+    }
+
+    [Fact]
+    public void GivenAnActiveAlarmAndSpO2FlickeringAcrossABandEdge_WhenTheLatestScoreIsBelowTheTrigger_ThenTheAlarmHolds()
+    {
+        var rule = new News2Rule("news2", 1, new News2RuleConfig());
+        var flicker = Enumerable.Range(0, 20).Select(i => i % 2 == 0 ? 91.0 : 92.0).ToArray(); // 91 scores 3, 92 scores 2
+
+        var decision = rule.Evaluate(SpO2OnABandEdge(flicker, active: true));
+
+        Assert.NotNull(decision);
+        Assert.Equal("News2LowMedium", decision.Condition);
+    }
+
+    [Fact]
+    public void GivenAClearDelayOfZero_WhenTheLatestScoreIsBelowTheTrigger_ThenTheAlarmClearsAtOnce()
+    {
+        var rule = new News2Rule("news2", 1, new News2RuleConfig(ClearDelaySeconds: 0));
+        var flicker = Enumerable.Range(0, 20).Select(i => i % 2 == 0 ? 91.0 : 92.0).ToArray();
+
+        Assert.Null(rule.Evaluate(SpO2OnABandEdge(flicker, active: true)));
+    }
+
+    [Fact]
+    public void GivenTheTriggerAbsentForLongerThanTheClearDelay_WhenEvaluated_ThenTheAlarmClears()
+    {
+        var rule = new News2Rule("news2", 1, new News2RuleConfig(ClearDelaySeconds: 30));
+        var improved = new[] { 91.0 }.Concat(Enumerable.Repeat(92.0, 40)).ToArray();
+
+        Assert.Null(rule.Evaluate(SpO2OnABandEdge(improved, active: true)));
+    }
+
+    [Fact]
+    public void GivenNoActiveAlarm_WhenTheLatestScoreIsBelowTheTrigger_ThenNothingIsRaisedFromOlderScores()
+    {
+        var rule = new News2Rule("news2", 1, new News2RuleConfig());
+        var flicker = Enumerable.Range(0, 20).Select(i => i % 2 == 0 ? 91.0 : 92.0).ToArray();
+
+        Assert.Null(rule.Evaluate(SpO2OnABandEdge(flicker, active: false)));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CareStream.Domain.Alerts;
+using CareStream.Domain.Vitals;
 using CareStream.Rules.News2;
 using CareStream.Rules.RuleSets;
 
@@ -29,6 +30,36 @@ public sealed class News2Rule : IAlertRule
     public AlertDecision? Evaluate(PatientVitalsWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);
+        var decision = Score(window);
+        if (decision is not null || _config.ClearDelaySeconds <= 0 || !window.ActiveRuleIds.Contains(Id))
+        {
+            return decision;
+        }
+
+        // Clear delay: the active alarm holds while any reading instant within the span still reached a trigger.
+        var instants = News2Kinds
+            .SelectMany(window.ReadingsOf)
+            .Select(r => r.EffectiveAt)
+            .Distinct()
+            .OrderDescending()
+            .ToList();
+        if (instants.Count == 0)
+        {
+            return null;
+        }
+
+        var clearFrom = instants[0].AddSeconds(-_config.ClearDelaySeconds);
+        return instants.Skip(1).TakeWhile(t => t > clearFrom).Select(t => Score(window.AsOf(t))).FirstOrDefault(d => d is not null);
+    }
+
+    private static readonly VitalSignKind[] News2Kinds =
+    [
+        VitalSignKind.RespiratoryRate, VitalSignKind.OxygenSaturation, VitalSignKind.SystolicBloodPressure,
+        VitalSignKind.PulseRate, VitalSignKind.HeartRate, VitalSignKind.BodyTemperature,
+    ];
+
+    private AlertDecision? Score(PatientVitalsWindow window)
+    {
         var (inputs, used) = News2InputSelector.Select(window, TimeSpan.FromMinutes(_config.FreshnessMinutes));
         if (used.Count == 0)
         {
