@@ -23,6 +23,10 @@ public sealed class WardPage(IPage page)
 
     public ILocator Tile(string bed) => Page.Locator($"article.tile[data-bed='{bed}']");
 
+    /// <summary>The first alarm row of a priority for a bed ("Bed 4").</summary>
+    public ILocator AlarmRow(int bed, string priority) =>
+        Page.Locator($"#alarm-list li.alarm[data-priority='{priority}']").Filter(new() { HasText = $"Bed {bed}" }).First;
+
     public ILocator Parameter(string bed, string key) => Tile(bed).Locator($"[data-param='{key}']");
 
     public ILocator Value(string bed, string key) => Parameter(bed, key).Locator(".value");

@@ -118,6 +118,7 @@ export class AlarmListView {
     const paused = pauseRemaining(alarm, now);
     const ageMinutes = Math.max(0, Math.floor((now - Date.parse(alarm.raisedAt)) / 60000));
     set(root, 'data-priority', alarm.priority);
+    set(root, 'data-patient', alarm.patient);
     set(root, 'data-status', alarm.status);
     set(root, 'data-paused', paused ? 'true' : 'false');
     set(parts.priority, 'text', priority);
