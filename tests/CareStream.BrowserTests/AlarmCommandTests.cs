@@ -27,6 +27,8 @@ public sealed class AlarmCommandTests(LiveWardFixture fixture)
         Assert.Equal($"/api/patients/{patient}/alarms/{episode}/acknowledge", new Uri(request.Url).AbsolutePath);
         await Expect(row.Locator(".alarm-message")).ToHaveTextAsync("Acknowledgement sent");
         await ward.ScreenshotAsync("ward-alarm-actions");
+        await ward.Page.SetViewportSizeAsync(820, 1180);
+        await ward.ScreenshotAsync("ward-alarm-actions-tablet");
         await ward.Page.CloseAsync();
     }
 

@@ -33,7 +33,7 @@ public sealed class PatientViewTests(LiveWardFixture fixture)
         Assert.True(int.Parse(await dialog.Locator(".trend-plot[data-chart='hr']").GetAttributeAsync("data-points") ?? "0",
             System.Globalization.CultureInfo.InvariantCulture) > 10, "The 1 h heart-rate chart has almost no raw readings.");
         await Expect(dialog.Locator("#alarm-history")).ToHaveTextAsync("Alarm history not available");
-        await ward.ScreenshotAsync("patient-view-1h");
+        await ward.ScreenshotAsync("patient-view-1h", fullPage: false);
 
         await dialog.Locator("button[data-range='8h']").ClickAsync();
 
@@ -41,9 +41,9 @@ public sealed class PatientViewTests(LiveWardFixture fixture)
         var hr = dialog.Locator(".trend-plot[data-chart='hr']");
         await Expect(hr).ToHaveAttributeAsync("data-source", "trend", new() { Timeout = 20_000 });
         await Expect(hr).ToHaveAttributeAsync("data-state", "drawn");
-        await ward.ScreenshotAsync("patient-view-8h");
+        await ward.ScreenshotAsync("patient-view-8h", fullPage: false);
         await ward.Page.SetViewportSizeAsync(820, 1180);
-        await ward.ScreenshotAsync("patient-view-tablet");
+        await ward.ScreenshotAsync("patient-view-tablet", fullPage: false);
         await ward.Page.CloseAsync();
     }
 }

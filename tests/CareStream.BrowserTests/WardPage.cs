@@ -35,13 +35,13 @@ public sealed class WardPage(IPage page)
     public async Task<long?> EffectiveAtAsync(string bed, string key) =>
         await Parameter(bed, key).GetAttributeAsync("data-at") is { Length: > 0 } at ? long.Parse(at, System.Globalization.CultureInfo.InvariantCulture) : null;
 
-    /// <summary>Saves a full-page PNG under the test output's TestResults/screenshots and returns its path.</summary>
-    public async Task<string> ScreenshotAsync(string name)
+    /// <summary>Saves a PNG (full page, or the viewport for a modal) under TestResults/screenshots; returns its path.</summary>
+    public async Task<string> ScreenshotAsync(string name, bool fullPage = true)
     {
         var directory = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, name + ".png");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         return path;
     }
 }

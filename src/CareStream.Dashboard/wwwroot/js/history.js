@@ -79,6 +79,7 @@ export function parseTrend(parameters, chart) {
 
 /** One chart's data for the `hours` ending at `now` (epoch ms): raw readings or the trend tier. */
 export async function loadChart(patientId, chart, hours, now) {
+  const range = { from: (now - hours * 3600 * 1000) / 1000, to: now / 1000 };
   const from = new Date(now - hours * 3600 * 1000).toISOString();
   if (hours <= RAW_UP_TO_HOURS) {
     const query = new URLSearchParams({ patient: patientId, code: chart.code, date: `ge${from}`, _sort: 'date', _count: '1000' });
@@ -91,11 +92,11 @@ export async function loadChart(patientId, chart, hours, now) {
       url = next ? localUrl(next) : null;
     }
 
-    return { source: 'raw', ...parseRaw(bundles, chart) };
+    return { source: 'raw', ...range, ...parseRaw(bundles, chart) };
   }
 
   const query = new URLSearchParams({ patient: patientId, code: chart.code, period: `${from}/${new Date(now).toISOString()}` });
-  return { source: 'trend', ...parseTrend(await getJson(`/fhir/Observation/$trend?${query}`), chart) };
+  return { source: 'trend', ...range, ...parseTrend(await getJson(`/fhir/Observation/$trend?${query}`), chart) };
 }
 
 /** Alarm history, newest first, or null when the server has no Flag endpoint (404). */

@@ -2,7 +2,7 @@
 // NEWS2 charting inputs. Closing it (Esc or the close button) returns focus to the tile.
 import { CHARTS, loadAlarmHistory, loadChart, RANGES } from './history.js';
 import { ChartingForm } from './charting-form.js';
-import { TrendChart } from './trend-chart.js';
+import { seriesColor, TrendChart } from './trend-chart.js';
 
 const PRIORITY = { PH: 'HIGH', PM: 'MEDIUM', PL: 'LOW', PN: 'none' };
 const time = (iso) => (iso ? new Date(iso).toLocaleString([], { dateStyle: 'short', timeStyle: 'medium' }) : '');
@@ -20,6 +20,13 @@ export class PatientView {
       const figure = document.createElement('figure');
       figure.className = 'trend';
       const caption = Object.assign(document.createElement('figcaption'), { textContent: `${chart.label} (${chart.unit})` });
+      if (chart.series.length > 1) {
+        caption.append(...chart.series.map((s, i) => {
+          const key = Object.assign(document.createElement('span'), { className: 'series-key', textContent: s.label });
+          key.style.color = seriesColor(chart, i); // CSSOM, allowed by style-src 'self'
+          return key;
+        }));
+      }
       const plot = Object.assign(document.createElement('div'), { className: 'trend-plot' });
       plot.dataset.chart = chart.key;
       plot.dataset.state = 'loading';
