@@ -1,8 +1,8 @@
 // Wires the page: ward selector, connection, state, staleness timer, rendering.
 import { AlarmListView } from './alarm-list.js';
 import { AlarmBook } from './alarms.js';
+import { AlarmActions } from './alarm-actions.js';
 import { AnnotateDialog } from './annotate-dialog.js';
-import { requests, send } from './commands.js';
 import { readPageOptions, STALENESS_TICK_MS } from './config.js';
 import { WardConnection } from './connection.js';
 import { loadHeartRateHistory, loadPatientLabels } from './fhir.js';
@@ -22,8 +22,9 @@ const banner = document.getElementById('connection-banner');
 const clock = document.getElementById('clock');
 const alarmList = document.getElementById('alarm-list');
 const renderer = new WardRenderer(grid);
-const alarmView = new AlarmListView(alarmList, onAlarmAction);
-const annotateDialog = new AnnotateDialog(document.getElementById('annotate-dialog'));
+const alarmActions = new AlarmActions(new AnnotateDialog(document.getElementById('annotate-dialog')), (bed) => bedLabel(state.ward, bed));
+const alarmView = new AlarmListView(alarmList, (action, alarm, row) => alarmActions.run(action, alarm, row));
+alarmActions.view = alarmView;
 const patientView = new PatientView(document.getElementById('patient-view'), () => state.now());
 const sound = new SoundControls({
   enableButton: document.getElementById('sound-enable'),
@@ -44,35 +45,6 @@ function render() {
   const open = alarms.sorted();
   alarmView.render(open, (bed) => bedLabel(state.ward, bed), now);
   sound.update(open, now);
-}
-
-const SENT = { acknowledge: 'Acknowledgement sent', 'audio-pause': 'Audio pause sent', annotate: 'Annotation sent' };
-
-/** Alarm buttons: the command goes to the API; the new state arrives as a push, the row shows only the outcome. */
-async function onAlarmAction(action, alarm, row) {
-  const button = row.querySelector(`button[data-action="${action}"]`);
-  let request;
-  if (action === 'annotate') {
-    const subject = `${alarm.priority.toUpperCase()} ${alarm.condition}, ${bedLabel(state.ward, alarm.bed ?? '')}`;
-    const choice = await annotateDialog.open(subject, button);
-    if (!choice) {
-      return;
-    }
-
-    request = requests.annotate(alarm.patient, alarm.episodeId, choice.assessment, choice.note);
-  } else {
-    request = action === 'acknowledge'
-      ? requests.acknowledge(alarm.patient, alarm.episodeId)
-      : requests.audioPause(alarm.patient, alarm.episodeId);
-  }
-
-  alarmView.message(alarm.episodeId, 'Sending…');
-  try {
-    await send(request);
-    alarmView.message(alarm.episodeId, SENT[action]);
-  } catch (error) {
-    alarmView.message(alarm.episodeId, `Not sent (${error.message}) — try again`);
-  }
 }
 
 function openPatientView(tile) {
