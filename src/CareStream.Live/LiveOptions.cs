@@ -14,4 +14,15 @@ public sealed class LiveOptions
     /// <summary><c>Live:AlarmHistory</c>: alarm changes kept per ward for clients resuming after a disconnect.</summary>
     [Range(10, 100_000, ErrorMessage = "Live:AlarmHistory must be between 10 and 100000.")]
     public int AlarmHistory { get; set; } = 1_000;
+
+    /// <summary><c>Live:TrendWindow</c>: how much recent trend a join snapshot carries per bed and parameter.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "01:00:00", ErrorMessage = "Live:TrendWindow must be between 1 min and 1 h.")]
+    public TimeSpan TrendWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// <c>Live:TrendResolution</c>: at most one trend point per bed and parameter per this interval (the latest wins).
+    /// 5 s keeps 181 points per parameter: about 3 KB per bed and parameter in memory, ~2 KB per series on the wire.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00", ErrorMessage = "Live:TrendResolution must be between 1 s and 1 min.")]
+    public TimeSpan TrendResolution { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -23,6 +23,10 @@ public sealed class WardPage(IPage page)
 
     public ILocator Tile(string bed) => Page.Locator($"article.tile[data-bed='{bed}']");
 
+    /// <summary>The first alarm row of a priority for a bed ("Bed 4").</summary>
+    public ILocator AlarmRow(int bed, string priority) =>
+        Page.Locator($"#alarm-list li.alarm[data-priority='{priority}']").Filter(new() { HasText = $"Bed {bed}" }).First;
+
     public ILocator Parameter(string bed, string key) => Tile(bed).Locator($"[data-param='{key}']");
 
     public ILocator Value(string bed, string key) => Parameter(bed, key).Locator(".value");
@@ -31,13 +35,13 @@ public sealed class WardPage(IPage page)
     public async Task<long?> EffectiveAtAsync(string bed, string key) =>
         await Parameter(bed, key).GetAttributeAsync("data-at") is { Length: > 0 } at ? long.Parse(at, System.Globalization.CultureInfo.InvariantCulture) : null;
 
-    /// <summary>Saves a full-page PNG under the test output's TestResults/screenshots and returns its path.</summary>
-    public async Task<string> ScreenshotAsync(string name)
+    /// <summary>Saves a PNG (full page, or the viewport for a modal) under TestResults/screenshots; returns its path.</summary>
+    public async Task<string> ScreenshotAsync(string name, bool fullPage = true)
     {
         var directory = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, name + ".png");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         return path;
     }
 }

@@ -1,12 +1,14 @@
 namespace CareStream.Live.Hubs;
 
 /// <summary>
-/// What a client gets on joining a ward: the latest value of every parameter of every bed, the open alarms, and the
-/// ward stream's current sequence number (the point to resume from).
+/// What a client gets on joining a ward: the latest value of every parameter of every bed, the open alarms, the
+/// ward stream's current sequence number (the point to resume from), and the recent trend of every parameter of
+/// every bed (<c>Live:TrendWindow</c>, 15 minutes by default) so sparklines fill at once.
 /// </summary>
 public sealed record WardSnapshot(
     string Ward,
     DateTimeOffset GeneratedAt,
     IReadOnlyList<VitalSignUpdate> Latest,
     IReadOnlyList<AlarmNotification> ActiveAlarms,
-    long Sequence);
+    long Sequence,
+    IReadOnlyList<TrendSeries> Trends);

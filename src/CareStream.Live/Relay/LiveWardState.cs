@@ -7,13 +7,15 @@ namespace CareStream.Live.Relay;
 /// <summary>
 /// The latest value per (bed, parameter) per ward, kept by the relay for join snapshots, and the pending updates
 /// not yet pushed. Pending updates are coalesced per ward: a newer value for the same bed and parameter replaces
-/// the older one, so one frame per ward per flush carries at most one value per tile (never mixing wards).
+/// the older one, so one frame per ward per flush carries at most one value per tile (never mixing wards). A short
+/// trend per (bed, parameter) feeds the join snapshot's sparklines.
 /// </summary>
 public sealed class LiveWardState(IOptions<LiveOptions> options)
 {
     private readonly ConcurrentDictionary<string, WardAlarmLog> _alarms = new();
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<(string Bed, string Kind), VitalSignUpdate>> _latest = new();
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<(string Bed, string Kind), VitalSignUpdate>> _pending = new();
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<(string Bed, string Kind), TrendRing>> _trends = new();
 
     public void Record(string ward, VitalSignUpdate update)
     {
@@ -24,6 +26,9 @@ public sealed class LiveWardState(IOptions<LiveOptions> options)
         latest.AddOrUpdate(key, update, (_, current) => current.EffectiveAt > update.EffectiveAt ? current : update);
         _pending.GetOrAdd(ward, static _ => new())
             .AddOrUpdate(key, update, (_, current) => current.EffectiveAt > update.EffectiveAt ? current : update);
+        _trends.GetOrAdd(ward, static _ => new())
+            .GetOrAdd(key, static (_, o) => new TrendRing(o.TrendWindow, o.TrendResolution), options.Value)
+            .Add(update.Patient, update.EffectiveAt, update.Value);
     }
 
     public IReadOnlyList<VitalSignUpdate> Latest(string ward) =>
@@ -38,7 +43,27 @@ public sealed class LiveWardState(IOptions<LiveOptions> options)
     {
         var alarms = AlarmsOf(ward);
         var sequence = alarms.Sequence; // read first: a change arriving meanwhile is then resent, never lost
-        return new WardSnapshot(ward, now, Latest(ward), alarms.Open(), sequence);
+        return new WardSnapshot(ward, now, Latest(ward), alarms.Open(), sequence, Trends(ward, now));
+    }
+
+    /// <summary>Each bed's recent trend per parameter, for the window ending at <paramref name="now"/>.</summary>
+    public IReadOnlyList<TrendSeries> Trends(string ward, DateTimeOffset now)
+    {
+        if (!_trends.TryGetValue(ward, out var rings))
+        {
+            return [];
+        }
+
+        var series = new List<TrendSeries>(rings.Count);
+        foreach (var ((bed, kind), ring) in rings)
+        {
+            if (ring.Series(bed, kind, now) is { } s)
+            {
+                series.Add(s);
+            }
+        }
+
+        return series;
     }
 
     /// <summary>Takes what is pending, per ward, leaving nothing behind for the next flush.</summary>

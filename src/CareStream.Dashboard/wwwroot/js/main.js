@@ -1,10 +1,14 @@
 // Wires the page: ward selector, connection, state, staleness timer, rendering.
-import { renderAlarmList } from './alarm-list.js';
+import { AlarmListView } from './alarm-list.js';
 import { AlarmBook } from './alarms.js';
+import { AlarmActions } from './alarm-actions.js';
+import { AnnotateDialog } from './annotate-dialog.js';
 import { readPageOptions, STALENESS_TICK_MS } from './config.js';
 import { WardConnection } from './connection.js';
 import { loadHeartRateHistory, loadPatientLabels } from './fhir.js';
+import { PatientView } from './patient-view.js';
 import { bedLabel, WardRenderer } from './render.js';
+import { SoundControls } from './sound-controls.js';
 import { WardState } from './state.js';
 import { discoverWards } from './wards.js';
 
@@ -18,6 +22,15 @@ const banner = document.getElementById('connection-banner');
 const clock = document.getElementById('clock');
 const alarmList = document.getElementById('alarm-list');
 const renderer = new WardRenderer(grid);
+const alarmActions = new AlarmActions(new AnnotateDialog(document.getElementById('annotate-dialog')), (bed) => bedLabel(state.ward, bed));
+const alarmView = new AlarmListView(alarmList, (action, alarm, row) => alarmActions.run(action, alarm, row));
+alarmActions.view = alarmView;
+const patientView = new PatientView(document.getElementById('patient-view'), () => state.now());
+const sound = new SoundControls({
+  enableButton: document.getElementById('sound-enable'),
+  muteButton: document.getElementById('sound-mute'),
+  indicator: document.getElementById('sound-indicator'),
+});
 
 let state = new WardState(options.ward, options.staleAfter);
 let alarms = new AlarmBook();
@@ -29,8 +42,34 @@ function render() {
   renderQueued = false;
   const now = state.now();
   renderer.render(state, now, alarms);
-  renderAlarmList(alarmList, alarms.sorted(), (bed) => bedLabel(state.ward, bed), now);
+  const open = alarms.sorted();
+  alarmView.render(open, (bed) => bedLabel(state.ward, bed), now);
+  sound.update(open, now);
 }
+
+function openPatientView(tile) {
+  const bed = state.beds.get(tile.dataset.bed);
+  if (bed) {
+    patientView.open({
+      patient: bed.patient,
+      bedLabel: bedLabel(state.ward, bed.bed),
+      patientLabel: renderer.patientLabels.get(bed.patient) ?? bed.patient,
+    }, tile);
+  }
+}
+
+grid.addEventListener('click', (event) => {
+  const tile = event.target.closest('article.tile');
+  if (tile) {
+    openPatientView(tile);
+  }
+});
+grid.addEventListener('keydown', (event) => {
+  if ((event.key === 'Enter' || event.key === ' ') && event.target.matches('article.tile')) {
+    event.preventDefault();
+    openPatientView(event.target);
+  }
+});
 
 function queueRender() {
   if (!renderQueued) {

@@ -92,6 +92,9 @@ export class WardRenderer {
     const root = element('article', 'tile');
     root.dataset.bed = bedId;
     root.tabIndex = 0;
+    // Click or Enter opens the patient view (main.js listens on the grid).
+    root.setAttribute('aria-haspopup', 'dialog');
+    root.setAttribute('aria-description', 'Press Enter for trends, alarm history and charting');
     const header = element('header', 'tile-header');
     const bed = element('h2', 'bed', bedLabel(ward, bedId));
     const patient = element('span', 'patient', '');

@@ -24,11 +24,21 @@ export class WardState {
       this.apply(update);
     }
 
+    // The snapshot's last 15 minutes fill the sparkline at once (only the bed's current patient's points).
+    for (const series of snapshot.trends ?? []) {
+      const tile = this.beds.get(series.bed);
+      if (series.kind === 'heartRate' && tile && tile.patient === series.patient) {
+        const start = Date.parse(series.start);
+        tile.heartRate = mergePoints(tile.heartRate, series.offsetsMs.map((offset, i) => [start + offset, series.values[i]]));
+      }
+    }
+
     // The sparkline history survives a reconnect; the latest values come only from the fresh snapshot.
     for (const [bed, points] of history) {
       const tile = this.beds.get(bed);
       if (tile) {
         tile.heartRate = mergePoints(points, tile.heartRate);
+        trim(tile.heartRate, this.now() - SPARKLINE_WINDOW_MS);
       }
     }
   }
