@@ -72,7 +72,15 @@ public abstract class KafkaConsumerService : BackgroundService
         {
             _status.State = KafkaConsumerState.Running;
             var topics = settings.SubscribedTopics();
-            consumer.Subscribe(topics);
+            if (topics.Count == 1)
+            {
+                consumer.Subscribe(topics[0]);
+            }
+            else
+            {
+                consumer.Subscribe(topics);
+            }
+
             Log.ConsumerStarted(Logger, Name, string.Join(',', topics), config.GroupId);
             while (!stoppingToken.IsCancellationRequested && !_fatal)
             {
