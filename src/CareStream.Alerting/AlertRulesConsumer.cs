@@ -1,12 +1,15 @@
+using CareStream.Alerting.Commands;
 using CareStream.Alerting.Publishing;
 using CareStream.Alerting.RuleSets;
 using CareStream.Alerting.Tracking;
 using CareStream.Domain;
 using CareStream.Domain.Vitals;
 using CareStream.Fhir.Canonical;
+using CareStream.Messaging;
 using CareStream.Messaging.Consuming;
 using CareStream.Messaging.Registry;
 using Confluent.Kafka;
+using Microsoft.Extensions.Options;
 
 namespace CareStream.Alerting;
 
@@ -16,6 +19,9 @@ namespace CareStream.Alerting;
 /// are published and their delivery awaited before the batch returns, so the batch's offsets are stored only once
 /// its alarms are durable in Kafka (at-least-once; event ids are deterministic, so a re-read re-emits the same ids).
 /// On assignment the partitions' alarm state is rebuilt from the alerts and observations topics (F11).
+/// It also consumes <c>carestream.patient-commands.v1</c> in the same consumer: with equal partition counts and the
+/// range assignor, this member owns a patient's commands exactly where it owns their observations (ADR 2611
+/// patient commands), so commands and readings of one patient are applied by one tracker, in one order.
 /// </summary>
 internal sealed class AlertRulesConsumer(
     KafkaConsumerContext context,
@@ -25,9 +31,12 @@ internal sealed class AlertRulesConsumer(
     RegistryFeed registryFeed,
     AlarmPublisher publisher,
     AlarmStateRestorer restorer,
+    IOptions<KafkaOptions> kafka,
     TimeProvider time) : KafkaConsumerService(context)
 {
     public const string ConsumerName = "rules-evaluator";
+
+    private readonly string _commandsTopic = kafka.Value.Topics.PatientCommands;
 
     private static readonly TimeSpan RegistryWait = TimeSpan.FromSeconds(10);
 
@@ -44,6 +53,16 @@ internal sealed class AlertRulesConsumer(
         var readings = new List<VitalSignReading>(3);
         foreach (var message in batch)
         {
+            if (message.Topic == _commandsTopic)
+            {
+                if (HandleCommand(message, now, deliveries) is { } rejection)
+                {
+                    (rejections ??= []).Add(rejection);
+                }
+
+                continue;
+            }
+
             readings.Clear();
             try
             {
@@ -70,7 +89,8 @@ internal sealed class AlertRulesConsumer(
     protected override void OnPartitionsAssigned(IReadOnlyList<TopicPartition> partitions)
     {
         ArgumentNullException.ThrowIfNull(partitions);
-        var numbers = partitions.Select(p => p.Partition.Value).ToList();
+        // Per-patient state is keyed by observation partition; the same-numbered command partitions come with it.
+        var numbers = partitions.Where(p => p.Topic != _commandsTopic).Select(p => p.Partition.Value).ToList();
         var state = restorer.Restore(numbers, Name);
         foreach (var partition in numbers)
         {
@@ -83,12 +103,60 @@ internal sealed class AlertRulesConsumer(
         {
             TrackerFor(patient, partition).Replay(history);
         }
+
+        foreach (var (partition, patient, charting) in state.Charting())
+        {
+            TrackerFor(patient, partition).RestoreCharting(charting);
+        }
     }
 
     protected override void OnPartitionsRevoked(IReadOnlyList<TopicPartitionOffset> partitions)
     {
         ArgumentNullException.ThrowIfNull(partitions);
-        trackers.DropPartitions(partitions.Select(p => p.Partition.Value));
+        trackers.DropPartitions(partitions.Where(p => p.Topic != _commandsTopic).Select(p => p.Partition.Value));
+    }
+
+    /// <summary>
+    /// Applies one command to its patient's tracker; the effect's alarm events join <paramref name="deliveries"/>.
+    /// An undecodable record is returned as a rejection (dead-lettered); a command the lifecycle refuses (unknown or
+    /// resolved episode, already acknowledged, ...) is logged with its reason and emits nothing.
+    /// </summary>
+    private MessageRejection? HandleCommand(ConsumeResult<string, byte[]> message, DateTimeOffset now, List<Task> deliveries)
+    {
+        PatientCommand command;
+        try
+        {
+            command = PatientCommandCodec.Decode(message.Message.Value);
+        }
+        catch (FormatException ex)
+        {
+            return new MessageRejection(message, "invalid-command", ex.Message);
+        }
+
+        var tracked = PatientCommandTypes.IsAlarmCommand(command.Type)
+            ? trackers.TryGet(command.Patient)
+            : TrackerFor(command.Patient, message.Partition.Value); // charting may come before the first reading
+        if (tracked is null)
+        {
+            Log.CommandRejected(Logger, command.Type, command.CommandId, command.EpisodeId ?? "-", command.Patient.Value, "no alarm state for this patient");
+            return null;
+        }
+
+        deliveries.Add(tracked.RunAsync(RuleSetOf(command.Patient), tracker =>
+        {
+            var (events, rejection) = PatientCommandApplier.Apply(tracker, command, now);
+            if (rejection is not null)
+            {
+                Log.CommandRejected(Logger, command.Type, command.CommandId, command.EpisodeId ?? "-", command.Patient.Value, rejection);
+            }
+            else
+            {
+                Log.CommandApplied(Logger, command.Type, command.CommandId, command.Patient.Value, events.Count);
+            }
+
+            return events;
+        }, publisher));
+        return null;
     }
 
     private TrackedPatient TrackerFor(PatientId patient, int partition) =>

@@ -1,8 +1,10 @@
+using CareStream.Alerting.Commands;
 using CareStream.Alerting.Publishing;
 using CareStream.Alerting.RuleSets;
 using CareStream.Alerting.Tracking;
 using CareStream.Messaging;
 using CareStream.Messaging.Registry;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -36,7 +38,32 @@ public static class AlertingExtensions
         services.AddSingleton<AlarmStateRestorer>();
         // The tick worker starts first: it validates the rule-set files before any observation is evaluated.
         services.AddHostedService<AlarmTickWorker>();
-        services.AddKafkaConsumer<AlertRulesConsumer>(AlertRulesConsumer.ConsumerName, topics => topics.Observations);
+        // One consumer over observations and patient commands; the range assignor gives this member the same
+        // partition numbers of both topics (equal partition counts), so commands reach the tracker owning the patient.
+        services.AddMultiTopicKafkaConsumer<AlertRulesConsumer>(
+            AlertRulesConsumer.ConsumerName,
+            topics => [topics.Observations, topics.PatientCommands],
+            o => o.Client.TryAdd("partition.assignment.strategy", "range"));
         return builder;
+    }
+
+    /// <summary>
+    /// The clinician command API (mapped by the api role): <see cref="PatientCommandPublisher"/> on the process's
+    /// Kafka producer. Map the endpoints with <see cref="MapAlarmCommands"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddAlarmCommands(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddMessaging();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<PatientCommandPublisher>();
+        return builder;
+    }
+
+    /// <summary>Maps <c>/api/patients/{patientId}/alarms/{episodeId}/…</c> and <c>/api/patients/{patientId}/charting</c>.</summary>
+    public static IEndpointRouteBuilder MapAlarmCommands(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return endpoints.MapAlarmCommandEndpoints();
     }
 }

@@ -35,6 +35,15 @@ public sealed class AlertingOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "Alerting:ReplayWindow must be between {1} and {2}.")]
     public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// <c>Alerting:ChartingLookback</c>: on assignment, how far back <c>carestream.patient-commands.v1</c> is replayed
+    /// (up to the committed offset) to restore NEWS2 charting (air/oxygen, ACVPU, SpO2 scale). Charting older than
+    /// this is lost on a restart: the score is then flagged incomplete (never zero-filled) and Scale 1 applies until
+    /// re-charted. Keep it within the topic's retention (30 days in deploy/).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = "Alerting:ChartingLookback must be between {1} and {2}.")]
+    public TimeSpan ChartingLookback { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary><c>Alerting:RestoreTimeout</c>: upper bound for reading back one assignment's alert partitions.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Alerting:RestoreTimeout must be between {1} and {2}.")]
     public TimeSpan RestoreTimeout { get; set; } = TimeSpan.FromSeconds(30);

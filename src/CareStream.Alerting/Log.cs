@@ -35,4 +35,16 @@ internal static partial class Log
 
     [LoggerMessage(5031, LogLevel.Warning, "Registry not caught up within {Timeout}; evaluating with the wards known so far")]
     public static partial void RegistryNotCaughtUp(ILogger logger, TimeSpan timeout);
+
+    [LoggerMessage(5040, LogLevel.Information, "Command {CommandType} {CommandId} for episode {EpisodeId}, patient {Patient} published at {TopicPartitionOffset}")]
+    public static partial void CommandPublished(ILogger logger, string commandType, string commandId, string episodeId, string patient, TopicPartitionOffset topicPartitionOffset);
+
+    [LoggerMessage(5041, LogLevel.Information, "Command {CommandType} {CommandId} for patient {Patient} applied: {Events} alarm event(s)")]
+    public static partial void CommandApplied(ILogger logger, string commandType, string commandId, string patient, int events);
+
+    [LoggerMessage(5042, LogLevel.Warning, "Command {CommandType} {CommandId} for episode {EpisodeId}, patient {Patient} rejected: {Reason}")]
+    public static partial void CommandRejected(ILogger logger, string commandType, string commandId, string episodeId, string patient, string reason);
+
+    [LoggerMessage(5043, LogLevel.Information, "Restored charting of {Patients} patient(s) from {Partitions} command partition(s)")]
+    public static partial void ChartingRestored(ILogger logger, int patients, int partitions);
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using CareStream.Alerting;
 using CareStream.Dashboard;
 using CareStream.FhirApi;
 using CareStream.Host.Roles;
@@ -73,6 +74,7 @@ public static class HostingExtensions
         if (roles.Api)
         {
             app.MapFhirApi();
+            app.MapAlarmCommands();
         }
 
         if (roles.Live)

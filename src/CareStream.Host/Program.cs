@@ -60,6 +60,7 @@ if (roles.Live)
 if (roles.Api)
 {
     builder.AddFhirApi();
+    builder.AddAlarmCommands();         // clinician commands → carestream.patient-commands.v1
 }
 
 if (roles.Simulator)

@@ -77,4 +77,25 @@ public static class MessagingExtensions
         services.AddHostedService<TConsumer>();
         return services;
     }
+
+    /// <summary>
+    /// Registers <typeparamref name="TConsumer"/> subscribed to several topics in one consumer: the first of
+    /// <paramref name="topics"/> becomes <see cref="KafkaConsumerOptions.Topic"/>, the rest
+    /// <see cref="KafkaConsumerOptions.AdditionalTopics"/>, unless configuration sets them.
+    /// </summary>
+    public static IServiceCollection AddMultiTopicKafkaConsumer<TConsumer>(
+        this IServiceCollection services, string name, Func<KafkaTopicNames, IReadOnlyList<string>> topics, Action<KafkaConsumerOptions>? configure = null)
+        where TConsumer : KafkaConsumerService
+    {
+        ArgumentNullException.ThrowIfNull(topics);
+        services.AddKafkaConsumer<TConsumer>(name, names => topics(names)[0], configure);
+        services.AddOptions<KafkaConsumerOptions>(name).Configure<IOptions<KafkaOptions>>((o, kafka) =>
+        {
+            if (o.AdditionalTopics.Count == 0)
+            {
+                o.AdditionalTopics.AddRange(topics(kafka.Value.Topics).Skip(1));
+            }
+        });
+        return services;
+    }
 }

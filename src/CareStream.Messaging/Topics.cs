@@ -18,6 +18,13 @@ public static class Topics
     /// <summary>Alert state changes, keyed by patient id.</summary>
     public const string Alerts = "carestream.alerts.v1";
 
+    /// <summary>
+    /// Clinician commands (acknowledge, audio pause, annotate, NEWS2 charting), keyed by patient id, with the same
+    /// partition count as <see cref="Observations"/> so the rules consumer sees a patient's commands where it owns
+    /// the patient's observations (range assignor; ADR 2611 patient commands).
+    /// </summary>
+    public const string PatientCommands = "carestream.patient-commands.v1";
+
     /// <summary>Current device/bed/patient associations, keyed by device or bed id; log-compacted.</summary>
     public const string Assignments = "carestream.assignments.v1";
 
@@ -35,6 +42,7 @@ public static class Topics
             new TopicSpec(names.Observations, options.Partitions, Compacted: false),
             new TopicSpec(names.ObservationsDeadLetter, options.Partitions, Compacted: false),
             new TopicSpec(names.Alerts, options.Partitions, Compacted: false),
+            new TopicSpec(names.PatientCommands, options.Partitions, Compacted: false),
             new TopicSpec(names.Assignments, options.Partitions, Compacted: true),
         ];
     }

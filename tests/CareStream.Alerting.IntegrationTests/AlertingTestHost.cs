@@ -24,11 +24,13 @@ internal sealed class AlertingTestHost
     private readonly KafkaFixture _kafka;
     private readonly string _groupId = $"carestream-test-rules-{Guid.NewGuid():N}";
 
-    private AlertingTestHost(KafkaFixture kafka, string observations, string alerts, string assignments)
+    private AlertingTestHost(KafkaFixture kafka, string observations, string alerts, string assignments, string commands)
     {
         _kafka = kafka;
-        (Observations, Alerts, Assignments) = (observations, alerts, assignments);
+        (Observations, Alerts, Assignments, Commands) = (observations, alerts, assignments, commands);
     }
+
+    public string Commands { get; }
 
     public string Observations { get; }
 
@@ -45,7 +47,8 @@ internal sealed class AlertingTestHost
             kafka,
             await kafka.CreateUniqueTopicAsync("it-alerting-observations", partitions: 1),
             await kafka.CreateUniqueTopicAsync("it-alerting-alerts", partitions: 1),
-            $"it-alerting-assignments-{Guid.NewGuid():N}");
+            $"it-alerting-assignments-{Guid.NewGuid():N}",
+            await kafka.CreateUniqueTopicAsync("it-alerting-commands", partitions: 1));
         await kafka.CreateTopicAsync(host.Assignments, partitions: 1, compacted: true);
         return host;
     }
@@ -64,6 +67,9 @@ internal sealed class AlertingTestHost
     public Task PublishAsync(string patient, params byte[][] observations) =>
         _kafka.ProduceAsync(Observations, observations.Select(o => KeyValuePair.Create(patient, Encoding.UTF8.GetString(o))));
 
+    public Task CommandAsync(CareStream.Alerting.Commands.PatientCommand command) =>
+        _kafka.ProduceAsync(Commands, [KeyValuePair.Create(command.Patient.Value, Encoding.UTF8.GetString(CareStream.Alerting.Commands.PatientCommandCodec.Encode(command)))]);
+
     public AlertsReader ReadAlerts() => new(_kafka.BootstrapServers, Alerts);
 
     /// <summary>A host of the rules role; successive hosts share the consumer group (a restart).</summary>
@@ -78,6 +84,7 @@ internal sealed class AlertingTestHost
             ["Kafka:Topics:Observations"] = Observations,
             ["Kafka:Topics:Alerts"] = Alerts,
             ["Kafka:Topics:Assignments"] = Assignments,
+            ["Kafka:Topics:PatientCommands"] = Commands,
             ["Kafka:Consumers:rules-evaluator:Client:group.id"] = _groupId,
             // A member that left without a clean close is evicted after this (the 45 s default slows restart tests).
             ["Kafka:Consumers:rules-evaluator:Client:session.timeout.ms"] = "6000",

@@ -15,6 +15,21 @@ internal static class TestObservations
     public static byte[] HeartRate(string patient, string device, DateTimeOffset at, double perMinute) =>
         Build(patient, device, VitalSignKind.HeartRate, Mdc.EcgHeartRate, at, perMinute);
 
+    public static byte[] RespiratoryRate(string patient, string device, DateTimeOffset at, double perMinute) =>
+        Build(patient, device, VitalSignKind.RespiratoryRate, Mdc.RespiratoryRate, at, perMinute);
+
+    public static byte[] Temperature(string patient, string device, DateTimeOffset at, double celsius) =>
+        Build(patient, device, VitalSignKind.BodyTemperature, Mdc.BodyTemperature, at, celsius);
+
+    public static byte[] Systolic(string patient, string device, DateTimeOffset at, double mmHg)
+    {
+        var deviceId = new DeviceId(device);
+        var reading = new VitalSignReading(
+            ObservationIdentity.ObservationId(deviceId, Mdc.NonInvasiveBloodPressure, at), new PatientId(patient), deviceId,
+            VitalSignKind.SystolicBloodPressure, Mdc.NonInvasiveSystolic, mmHg, at, ObservationStatus.Final);
+        return CanonicalObservationWriter.ToUtf8Bytes([reading]);
+    }
+
     private static byte[] Build(string patient, string device, VitalSignKind kind, int mdc, DateTimeOffset at, double value)
     {
         var deviceId = new DeviceId(device);

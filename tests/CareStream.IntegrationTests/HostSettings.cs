@@ -9,7 +9,7 @@ namespace CareStream.IntegrationTests;
 /// </summary>
 internal sealed class HostSettings
 {
-    private static readonly string[] ConsumerNames = ["ingest-normalizer", "store-observations", "store-registry"];
+    private static readonly string[] ConsumerNames = ["ingest-normalizer", "store-observations", "store-registry", "rules-evaluator"];
 
     private HostSettings(KafkaTopicNames topics, Dictionary<string, string> values)
     {
@@ -31,8 +31,9 @@ internal sealed class HostSettings
             ObservationsDeadLetter = $"{Messaging.Topics.ObservationsDeadLetter}-{suffix}",
             Alerts = $"{Messaging.Topics.Alerts}-{suffix}",
             Assignments = $"{Messaging.Topics.Assignments}-{suffix}",
+            PatientCommands = $"{Messaging.Topics.PatientCommands}-{suffix}",
         };
-        foreach (var name in new[] { topics.DeviceObservations, topics.Observations, topics.ObservationsDeadLetter, topics.Alerts })
+        foreach (var name in new[] { topics.DeviceObservations, topics.Observations, topics.ObservationsDeadLetter, topics.Alerts, topics.PatientCommands })
         {
             await kafka.CreateTopicAsync(name, Messaging.Topics.DefaultPartitions);
         }
@@ -49,6 +50,7 @@ internal sealed class HostSettings
             ["Kafka:Topics:ObservationsDeadLetter"] = topics.ObservationsDeadLetter,
             ["Kafka:Topics:Alerts"] = topics.Alerts,
             ["Kafka:Topics:Assignments"] = topics.Assignments,
+            ["Kafka:Topics:PatientCommands"] = topics.PatientCommands,
             ["ConnectionStrings:CareStream"] = connectionString,
         };
         foreach (var consumer in ConsumerNames)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CareStream.Alerting.Commands;
 using CareStream.Messaging.Alerts;
 using CareStream.Domain.Vitals;
 using CareStream.Fhir.Canonical;
@@ -18,6 +19,9 @@ namespace CareStream.Alerting.Tracking;
 /// <c>Alerting:RestoreLookback</c> give each episode's latest published state.</item>
 /// <item>Readings: the observations of the last <c>Alerting:ReplayWindow</c> up to the group's committed offset
 /// (what was already evaluated) are replayed into the trackers without evaluation.</item>
+/// <item>Charting: the charting commands of the last <c>Alerting:ChartingLookback</c> on the same partitions of
+/// <c>carestream.patient-commands.v1</c>, up to the group's committed offset, give each patient's charted NEWS2
+/// inputs (acknowledgements, pauses and annotations need no replay: their effect is on the alerts topic).</item>
 /// </list>
 /// Reads with an unsubscribed, assign-only client that commits nothing. On failure it logs and returns what it
 /// has: the trackers then start empty, and an active alarm may be raised again (fail towards alarming).
@@ -91,6 +95,24 @@ internal sealed class AlarmStateRestorer(
                     state.Add(record.Partition.Value, reading);
                 }
             });
+
+            var commands = partitions.Select(p => new TopicPartition(topics.PatientCommands, p)).ToList();
+            var appliedCommands = consumer.Committed(commands, settings.RestoreTimeout).ToDictionary(c => c.TopicPartition, c => c.Offset);
+            Read(consumer, commands, now - settings.ChartingLookback, appliedCommands, clock, record =>
+            {
+                try
+                {
+                    var command = PatientCommandCodec.Decode(record.Message.Value);
+                    if (command.Charting is { } update)
+                    {
+                        state.Add(record.Partition.Value, command.Patient, update);
+                    }
+                }
+                catch (FormatException)
+                {
+                    // the live consumer dead-lettered it
+                }
+            });
             consumer.Close();
         }
         catch (KafkaException ex)
@@ -103,6 +125,7 @@ internal sealed class AlarmStateRestorer(
         }
 
         Log.EpisodesRestored(logger, state.EpisodeCount, state.PatientCount, partitions.Count);
+        Log.ChartingRestored(logger, state.ChartedPatientCount, partitions.Count);
         return state;
     }
 

@@ -33,6 +33,9 @@ internal sealed class PatientTrackers
             return new TrackedPatient(p, partition, ruleSet, restored ?? []);
         });
 
+    /// <summary>The patient's tracker when this instance tracks them.</summary>
+    public TrackedPatient? TryGet(PatientId patient) => _patients.TryGetValue(patient, out var tracked) ? tracked : null;
+
     /// <summary>Episodes read back for a newly assigned partition, used when its patients' trackers are created.</summary>
     public void SetRestored(int partition, IReadOnlyDictionary<PatientId, IReadOnlyList<AlarmEpisode>> episodes) =>
         _restored[partition] = new ConcurrentDictionary<PatientId, IReadOnlyList<AlarmEpisode>>(episodes);

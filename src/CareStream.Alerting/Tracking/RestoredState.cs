@@ -1,6 +1,8 @@
+using CareStream.Alerting.Commands;
 using CareStream.Domain;
 using CareStream.Domain.Alerts;
 using CareStream.Domain.Vitals;
+using CareStream.Rules.News2;
 
 namespace CareStream.Alerting.Tracking;
 
@@ -9,6 +11,7 @@ internal sealed class RestoredState
 {
     private readonly Dictionary<int, Dictionary<PatientId, Dictionary<string, AlarmEpisode>>> _episodes = [];
     private readonly Dictionary<int, Dictionary<PatientId, List<VitalSignReading>>> _readings = [];
+    private readonly Dictionary<int, Dictionary<PatientId, ChartingInputs>> _charting = [];
 
     public static RestoredState Empty { get; } = new();
 
@@ -38,6 +41,19 @@ internal sealed class RestoredState
 
         list.Add(reading);
     }
+
+    /// <summary>Applies a charting command read back (in offset order) on top of what the patient had charted.</summary>
+    public void Add(int partition, PatientId patient, ChartingUpdate update)
+    {
+        var byPatient = GetOrAdd(_charting, partition);
+        byPatient[patient] = update.ApplyTo(byPatient.GetValueOrDefault(patient) ?? ChartingInputs.None);
+    }
+
+    public int ChartedPatientCount => _charting.Values.Sum(p => p.Count);
+
+    /// <summary>Every patient with charting read back, with the charted state.</summary>
+    public IEnumerable<(int Partition, PatientId Patient, ChartingInputs Charting)> Charting() =>
+        _charting.SelectMany(p => p.Value.Select(c => (p.Key, c.Key, c.Value)));
 
     public IReadOnlyDictionary<PatientId, IReadOnlyList<AlarmEpisode>> EpisodesOf(int partition) =>
         _episodes.TryGetValue(partition, out var byPatient)

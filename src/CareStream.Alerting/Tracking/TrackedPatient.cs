@@ -53,6 +53,15 @@ internal sealed class TrackedPatient(PatientId patient, int partition, RuleSet r
         }
     }
 
+    /// <summary>Loads charting recorded before a restart without evaluating (restart rebuild).</summary>
+    public void RestoreCharting(CareStream.Rules.News2.ChartingInputs charting)
+    {
+        lock (_gate)
+        {
+            _tracker.RestoreCharting(charting);
+        }
+    }
+
     /// <summary>Marks the tracker dead after its partition was revoked; later steps do nothing.</summary>
     public void Drop()
     {

@@ -75,6 +75,17 @@ public sealed class AlarmRelay(
             episode.EscalationLevel,
             alarmEvent.OccurredAt,
             episode.RaisedAt,
-            episode.AudioPausedUntil);
+            episode.AudioPausedUntil,
+            episode.AcknowledgedBy,
+            episode.AcknowledgedAt,
+            alarmEvent switch
+            {
+                AlarmAcknowledged acknowledged => acknowledged.AcknowledgedBy,
+                AlarmAudioPaused paused => paused.PausedBy,
+                AlarmAnnotated annotated => annotated.AnnotatedBy,
+                _ => null,
+            },
+            alarmEvent is AlarmAnnotated { Assessment: var assessment } ? WireNames.Of(assessment) : null,
+            (alarmEvent as AlarmAnnotated)?.Note);
     }
 }

@@ -9,7 +9,8 @@ namespace CareStream.Messaging.Alerts;
 /// schema version 1. Fields (camelCase; absent = null):
 /// <list type="bullet">
 /// <item><c>schemaVersion</c> (1), <c>eventId</c> (deterministic: consumers de-duplicate on it), <c>type</c>
-/// (<c>raised</c> | <c>escalated</c> | <c>acknowledged</c> | <c>resolved</c> | <c>audioPaused</c> | <c>priorityIncreased</c>),
+/// (<c>raised</c> | <c>escalated</c> | <c>acknowledged</c> | <c>resolved</c> | <c>audioPaused</c> | <c>priorityIncreased</c>
+/// | <c>annotated</c>),
 /// <c>occurredAt</c> (ISO 8601 with offset).</item>
 /// <item>Where: <c>patient</c>, <c>ward</c> and <c>bed</c> (registry, null when unknown).</item>
 /// <item>The episode after the change: <c>episodeId</c>, <c>ruleId</c>, <c>ruleVersion</c>, <c>category</c>
@@ -19,7 +20,8 @@ namespace CareStream.Messaging.Alerts;
 /// <c>conditionStartedAt</c>, <c>raisedAt</c>, <c>conditionActive</c>, <c>escalationLevel</c>, <c>lastAnnouncedAt</c>,
 /// <c>acknowledgedAt</c>, <c>acknowledgedBy</c>, <c>audioPausedUntil</c>, <c>resolvedAt</c>.</item>
 /// <item>Per type: <c>detail</c> and <c>evidenceObservationIds</c> (raised), <c>reason</c> (escalated, resolved),
-/// <c>by</c> (acknowledged, audioPaused), <c>previousPriority</c> (priorityIncreased).</item>
+/// <c>by</c> (acknowledged, audioPaused, annotated), <c>previousPriority</c> (priorityIncreased), <c>assessment</c>
+/// (<c>true-positive</c> | <c>false-positive</c> | <c>non-actionable</c>) and <c>note</c> (annotated; free text, never logged).</item>
 /// </list>
 /// Every record carries the whole episode, so the latest record of an episode is enough to restore it (F11).
 /// Readers ignore unknown fields; a breaking change gets a new topic version, not a new meaning for a field.
@@ -89,6 +91,9 @@ public static class AlarmEventCodec
             case AlarmPriorityIncreased increased:
                 message.PreviousPriority = WireNames.Of(increased.PreviousPriority);
                 break;
+            case AlarmAnnotated annotated:
+                (message.By, message.Assessment, message.Note) = (annotated.AnnotatedBy, WireNames.Of(annotated.Assessment), annotated.Note);
+                break;
         }
 
         return JsonSerializer.SerializeToUtf8Bytes(message, AlarmEventJsonContext.Default.AlarmEventMessage);
@@ -135,6 +140,10 @@ public static class AlarmEventCodec
             WireNames.Resolved => new AlarmResolved(id, episode, at, m.Reason ?? string.Empty),
             WireNames.AudioPaused => new AlarmAudioPaused(id, episode, at, Required(m.By, "by")),
             WireNames.PriorityIncreased => new AlarmPriorityIncreased(id, episode, at, WireNames.Priority(m.PreviousPriority, "previousPriority")),
+            WireNames.Annotated => new AlarmAnnotated(
+                id, episode, at, Required(m.By, "by"),
+                WireNames.TryAssessment(m.Assessment) ?? throw new FormatException($"Alert record has an unknown 'assessment' '{m.Assessment}'."),
+                m.Note),
             _ => throw new FormatException($"Alert record has an unknown 'type' '{m.Type}'."),
         };
         return new AlarmEventEnvelope(
@@ -152,6 +161,7 @@ public static class AlarmEventCodec
         AlarmResolved => WireNames.Resolved,
         AlarmAudioPaused => WireNames.AudioPaused,
         AlarmPriorityIncreased => WireNames.PriorityIncreased,
+        AlarmAnnotated => WireNames.Annotated,
         _ => throw new ArgumentException($"Unknown alarm event {alarmEvent?.GetType().Name}.", nameof(alarmEvent)),
     };
 

@@ -65,4 +65,8 @@ internal sealed class AlarmEventMessage
     public string? By { get; set; }
 
     public string? PreviousPriority { get; set; }
+
+    public string? Assessment { get; set; }
+
+    public string? Note { get; set; }
 }

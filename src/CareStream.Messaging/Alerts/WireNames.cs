@@ -11,6 +11,7 @@ public static class WireNames
     public const string Resolved = "resolved";
     public const string AudioPaused = "audioPaused";
     public const string PriorityIncreased = "priorityIncreased";
+    public const string Annotated = "annotated";
 
     public static string Of(AlarmCategory category) => category switch
     {
@@ -34,6 +35,24 @@ public static class WireNames
         AlarmStatus.Acknowledged => Acknowledged,
         AlarmStatus.Resolved => Resolved,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    /// <summary>The wire name of an assessment: <c>true-positive</c> | <c>false-positive</c> | <c>non-actionable</c>.</summary>
+    public static string Of(AlarmAssessment assessment) => assessment switch
+    {
+        AlarmAssessment.TruePositive => "true-positive",
+        AlarmAssessment.FalsePositive => "false-positive",
+        AlarmAssessment.NonActionable => "non-actionable",
+        _ => throw new ArgumentOutOfRangeException(nameof(assessment), assessment, null),
+    };
+
+    /// <summary>Parses an assessment wire name; null when it is not one.</summary>
+    public static AlarmAssessment? TryAssessment(string? value) => value switch
+    {
+        "true-positive" => AlarmAssessment.TruePositive,
+        "false-positive" => AlarmAssessment.FalsePositive,
+        "non-actionable" => AlarmAssessment.NonActionable,
+        _ => null,
     };
 
     public static AlarmCategory Category(string? value) => value switch

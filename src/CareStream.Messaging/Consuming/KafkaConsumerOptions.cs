@@ -11,9 +11,16 @@ public sealed class KafkaConsumerOptions
     /// <summary>Configuration section that holds one sub-section per consumer name.</summary>
     public const string SectionName = "Kafka:Consumers";
 
-    /// <summary><c>Kafka:Consumers:&lt;Name&gt;:Topic</c>: the subscribed topic (set in code by default).</summary>
+    /// <summary><c>Kafka:Consumers:&lt;Name&gt;:Topic</c>: the subscribed (first) topic (set in code by default).</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "Kafka:Consumers:<Name>:Topic is required.")]
     public string? Topic { get; set; }
+
+    /// <summary>
+    /// <c>Kafka:Consumers:&lt;Name&gt;:AdditionalTopics</c>: further topics the same consumer subscribes to (set in code
+    /// by default). Batches then mix topics; the handler dispatches on <c>ConsumeResult.Topic</c>. To see the same
+    /// partition numbers of every topic in one member, use equal partition counts and <c>partition.assignment.strategy=range</c>.
+    /// </summary>
+    public List<string> AdditionalTopics { get; set; } = [];
 
     /// <summary>
     /// <c>Kafka:Consumers:&lt;Name&gt;:Client:*</c>: librdkafka consumer properties as they come
@@ -36,4 +43,8 @@ public sealed class KafkaConsumerOptions
     /// <c>Kafka:Consumers:&lt;Name&gt;:DeadLetterTopic</c>; null uses <c>Kafka:Topics:ObservationsDeadLetter</c>.
     /// </summary>
     public string? DeadLetterTopic { get; set; }
+
+    /// <summary><see cref="Topic"/> followed by <see cref="AdditionalTopics"/>, without blanks and duplicates.</summary>
+    public IReadOnlyList<string> SubscribedTopics() =>
+        [.. new[] { Topic }.Concat(AdditionalTopics).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!).Distinct(StringComparer.Ordinal)];
 }

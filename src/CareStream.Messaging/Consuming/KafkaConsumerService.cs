@@ -43,7 +43,8 @@ public abstract class KafkaConsumerService : BackgroundService
     protected ILogger Logger { get; }
 
     /// <summary>
-    /// Handles one batch (all from this consumer's topic, in partition order). Return the messages that can
+    /// Handles one batch (from this consumer's topics, in order within each partition; dispatch on
+    /// <c>ConsumeResult.Topic</c> when the consumer subscribes to more than one). Return the messages that can
     /// never succeed as rejections; throw for transient failures after bounded retries.
     /// </summary>
     protected abstract Task<BatchOutcome> HandleBatchAsync(
@@ -70,8 +71,17 @@ public abstract class KafkaConsumerService : BackgroundService
         try
         {
             _status.State = KafkaConsumerState.Running;
-            consumer.Subscribe(settings.Topic);
-            Log.ConsumerStarted(Logger, Name, settings.Topic!, config.GroupId);
+            var topics = settings.SubscribedTopics();
+            if (topics.Count == 1)
+            {
+                consumer.Subscribe(topics[0]);
+            }
+            else
+            {
+                consumer.Subscribe(topics);
+            }
+
+            Log.ConsumerStarted(Logger, Name, string.Join(',', topics), config.GroupId);
             while (!stoppingToken.IsCancellationRequested && !_fatal)
             {
                 var batch = ConsumeBatch(consumer, settings, stoppingToken);

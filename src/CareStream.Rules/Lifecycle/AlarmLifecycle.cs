@@ -20,6 +20,12 @@ namespace CareStream.Rules.Lifecycle;
 /// </summary>
 public static class AlarmLifecycle
 {
+    /// <summary>Longest audio pause a command may ask for (IEC 60601-1-8 AUDIO PAUSED is time-limited).</summary>
+    public static readonly TimeSpan MaxAudioPause = TimeSpan.FromMinutes(10);
+
+    /// <summary>Longest free-text note on an annotation.</summary>
+    public const int MaxNoteLength = 500;
+
     /// <summary>The rule's condition holds (a decision was made).</summary>
     public static AlarmTransition OnConditionPresent(AlarmEpisode? current, PatientId patient, AlertDecision decision)
     {
@@ -105,7 +111,10 @@ public static class AlarmLifecycle
         return new AlarmTransition(episode, events);
     }
 
-    /// <summary>Applies a clinician or host command; invalid commands are rejected with a reason.</summary>
+    /// <summary>
+    /// Applies a clinician or host command; invalid commands are rejected with a reason and emit nothing.
+    /// Only the current episode of a rule takes commands; an annotation is also accepted once it resolved.
+    /// </summary>
     public static AlarmTransition Handle(AlarmEpisode? current, AlarmCommand command, EscalationConfig escalation)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -113,6 +122,11 @@ public static class AlarmLifecycle
         if (current is null || current.EpisodeId != command.EpisodeId)
         {
             return AlarmTransition.Rejected(current, $"alarm episode {command.EpisodeId} is not the current episode");
+        }
+
+        if (command is AnnotateAlarm annotate)
+        {
+            return Annotate(current, annotate);
         }
 
         if (!current.IsOpen)
@@ -159,14 +173,37 @@ public static class AlarmLifecycle
         }
 
         var duration = pause.Duration ?? TimeSpan.FromSeconds(escalation.AudioPauseSeconds);
-        if (duration <= TimeSpan.Zero)
+        if (duration <= TimeSpan.Zero || duration > MaxAudioPause)
         {
-            return AlarmTransition.Rejected(current, "the audio pause must be longer than zero");
+            return AlarmTransition.Rejected(current, $"the audio pause must be longer than zero and at most {MaxAudioPause.TotalMinutes:0} minutes");
+        }
+
+        if (current.AudioPausedUntil == pause.At + duration)
+        {
+            return AlarmTransition.Unchanged(current); // the same pause command delivered again
         }
 
         var paused = current with { AudioPausedUntil = pause.At + duration };
         return new AlarmTransition(paused, [new AlarmAudioPaused(
             StableIds.EventId(current.EpisodeId, $"paused|{pause.At.UtcTicks}"), paused, pause.At, pause.By)]);
+    }
+
+    private static AlarmTransition Annotate(AlarmEpisode current, AnnotateAlarm annotate)
+    {
+        if (!Enum.IsDefined(annotate.Assessment))
+        {
+            return AlarmTransition.Rejected(current, $"unknown assessment {annotate.Assessment}");
+        }
+
+        if (annotate.Note is { Length: > MaxNoteLength })
+        {
+            return AlarmTransition.Rejected(current, $"the note must be at most {MaxNoteLength} characters");
+        }
+
+        var note = string.IsNullOrWhiteSpace(annotate.Note) ? null : annotate.Note;
+        return new AlarmTransition(current, [new AlarmAnnotated(
+            StableIds.EventId(current.EpisodeId, $"annotated|{annotate.At.UtcTicks}"), current, annotate.At, annotate.By,
+            annotate.Assessment, note)]);
     }
 
     private static AlarmTransition Escalate(AlarmEpisode current, EscalateAlarm command, EscalationConfig escalation)

@@ -102,6 +102,19 @@ public sealed class PatientAlarmTracker
     /// <summary>Time passes: "no data" checks and escalation timeouts.</summary>
     public IReadOnlyList<AlarmEvent> OnTick(DateTimeOffset now) => Evaluate(now, now);
 
+    /// <summary>The charted NEWS2 inputs currently in force.</summary>
+    public ChartingInputs Charting => _charting;
+
+    /// <summary>
+    /// Reloads charting recorded before a restart without evaluating (like <see cref="Replay"/>): the restored
+    /// episodes are the published truth, and the next live input evaluates with these inputs.
+    /// </summary>
+    public void RestoreCharting(ChartingInputs charting)
+    {
+        ArgumentNullException.ThrowIfNull(charting);
+        _charting = charting;
+    }
+
     /// <summary>New charted air/oxygen, ACVPU, SpO₂ scale or population flag.</summary>
     public IReadOnlyList<AlarmEvent> OnCharting(ChartingInputs charting, DateTimeOffset now)
     {
@@ -140,7 +153,7 @@ public sealed class PatientAlarmTracker
         return Evaluate(now, now);
     }
 
-    /// <summary>Acknowledge, pause audio or escalate the current episode of a rule.</summary>
+    /// <summary>Acknowledge, pause audio, annotate or escalate the current episode of a rule.</summary>
     public AlarmTransition Handle(AlarmCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);

@@ -15,7 +15,7 @@ public sealed class AlarmEventCodecTests
         "OxygenSaturationLow", Latching: false, AlarmStatus.Raised, T0, T0.AddSeconds(10), ConditionActive: true,
         EscalationLevel: 0, T0.AddSeconds(10), null, null, null, null);
 
-    public static TheoryData<string> EventTypes => ["raised", "escalated", "acknowledged", "resolved", "audioPaused", "priorityIncreased"];
+    public static TheoryData<string> EventTypes => ["raised", "escalated", "acknowledged", "resolved", "audioPaused", "priorityIncreased", "annotated"];
 
     [Theory]
     [MemberData(nameof(EventTypes))]
@@ -97,6 +97,22 @@ public sealed class AlarmEventCodecTests
         Assert.Contains("'silenced'", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(AlarmAssessment.TruePositive, "true-positive")]
+    [InlineData(AlarmAssessment.FalsePositive, "false-positive")]
+    [InlineData(AlarmAssessment.NonActionable, "non-actionable")]
+    public void GivenAnnotation_WhenEncoded_ThenAssessmentHasItsFixedWireName(AlarmAssessment assessment, string wire)
+    {
+        var annotated = new AlarmAnnotated("ev-note", Episode, T0, "staff-7", assessment, null);
+
+        using var json = System.Text.Json.JsonDocument.Parse(AlarmEventCodec.Encode(annotated));
+
+        Assert.Equal(wire, json.RootElement.GetProperty("assessment").GetString());
+        Assert.Equal("annotated", json.RootElement.GetProperty("type").GetString());
+        Assert.Equal("staff-7", json.RootElement.GetProperty("by").GetString());
+        Assert.False(json.RootElement.TryGetProperty("note", out _));
+    }
+
     private static AlarmEvent Create(string type)
     {
         var at = T0.AddSeconds(10);
@@ -108,6 +124,7 @@ public sealed class AlarmEventCodecTests
             "resolved" => new AlarmResolved("ev-res", Episode with { Status = AlarmStatus.Resolved, ConditionActive = false, ResolvedAt = at.AddSeconds(30) }, at.AddSeconds(30), "condition cleared"),
             "audioPaused" => new AlarmAudioPaused("ev-pause", Episode with { AudioPausedUntil = at.AddSeconds(120) }, at, "staff-7"),
             "priorityIncreased" => new AlarmPriorityIncreased("ev-prio", Episode with { Priority = AlarmPriority.High }, at, AlarmPriority.Medium),
+            "annotated" => new AlarmAnnotated("ev-note", Episode, at, "staff-7", AlarmAssessment.NonActionable, "patient moving"),
             _ => throw new ArgumentOutOfRangeException(nameof(type)),
         };
     }

@@ -227,6 +227,53 @@ public class PatientAlarmTrackerTests
     }
 
     [Fact]
+    public void GivenNews2OfFourOnAir_WhenOxygenIsCharted_ThenTwoMorePointsRaiseAMediumNews2Alarm()
+    {
+        var tracker = PatientAlarmTracker.ForRuleSet(Patient, SpO2Only() with { News2 = new News2RuleConfig() });
+        tracker.OnCharting(new ChartingInputs(false, Consciousness.Alert), T0);
+        var before = Feed(tracker, [
+            Reading(VitalSignKind.RespiratoryRate, 22, T0), Reading(VitalSignKind.OxygenSaturation, 95, T0),
+            Reading(VitalSignKind.SystolicBloodPressure, 105, T0), Reading(VitalSignKind.HeartRate, 60, T0),
+            Reading(VitalSignKind.BodyTemperature, 37, T0)]);
+
+        var events = tracker.OnCharting(tracker.Charting with { OnSupplementalOxygen = true }, T0.AddSeconds(5));
+
+        Assert.Empty(before); // 2 + 1 + 1 + 0 + 0 + air 0 + alert 0 = 4: low, no alarm
+        var raised = Assert.IsType<AlarmRaised>(Assert.Single(events));
+        Assert.Equal(("news2", AlarmPriority.Medium), (raised.Episode.RuleId, raised.Episode.Priority));
+        Assert.StartsWith("NEWS2 6", raised.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenRestoredCharting_WhenRestored_ThenNoEventUntilTheNextInputEvaluatesWithIt()
+    {
+        var tracker = PatientAlarmTracker.ForRuleSet(Patient, SpO2Only() with { News2 = new News2RuleConfig() });
+
+        tracker.RestoreCharting(new ChartingInputs(true, Consciousness.Alert, SpO2Scale.Scale2));
+        var events = Feed(tracker, [
+            Reading(VitalSignKind.RespiratoryRate, 22, T0), Reading(VitalSignKind.OxygenSaturation, 95, T0),
+            Reading(VitalSignKind.SystolicBloodPressure, 105, T0), Reading(VitalSignKind.HeartRate, 60, T0),
+            Reading(VitalSignKind.BodyTemperature, 37, T0)]);
+
+        Assert.Equal(SpO2Scale.Scale2, tracker.Charting.SpO2Scale);
+        Assert.Contains(events, e => e is AlarmRaised { Episode.RuleId: "news2" });
+    }
+
+    [Fact]
+    public void GivenAnAlarm_WhenAnnotatedThroughTheTracker_ThenOneAnnotatedEventAndUnknownEpisodesAreRejected()
+    {
+        var tracker = PatientAlarmTracker.ForRuleSet(Patient, SpO2Only());
+        var raised = Feed(tracker, Constant(VitalSignKind.OxygenSaturation, 80, T0, Seconds(1), 12)).OfType<AlarmRaised>().First();
+
+        var annotated = tracker.Handle(new AnnotateAlarm(raised.Episode.EpisodeId, "nurse-7", T0.AddSeconds(20), AlarmAssessment.FalsePositive));
+        var unknown = tracker.Handle(new AcknowledgeAlarm("unknown-episode", "nurse-7", T0.AddSeconds(21)));
+
+        Assert.IsType<AlarmAnnotated>(Assert.Single(annotated.Events));
+        Assert.True(unknown.IsRejected);
+        Assert.Empty(unknown.Events);
+    }
+
+    [Fact]
     public void GivenAlarmFromOneReading_WhenThatReadingIsEnteredInError_ThenAlarmResolvesAndTheCorrectionIsNotDuplicated()
     {
         var immediate = SpO2Only() with
