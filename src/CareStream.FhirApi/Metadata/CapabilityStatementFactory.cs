@@ -78,7 +78,7 @@ public static class CapabilityStatementFactory
         ],
     };
 
-    private static ResourceComponent Registry(string type, List<SearchParamComponent> parameters) => new()
+    private static ResourceComponent Registry(string type, List<CapabilityStatement.SearchParamComponent> parameters) => new()
     {
         Type = type,
         ConditionalRead = ConditionalReadStatus.NotMatch,
