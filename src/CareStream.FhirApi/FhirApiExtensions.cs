@@ -1,5 +1,7 @@
 using System.Reflection;
+using CareStream.FhirApi.Devices;
 using CareStream.FhirApi.Http;
+using CareStream.FhirApi.Locations;
 using CareStream.FhirApi.Metadata;
 using CareStream.FhirApi.Observations;
 using CareStream.FhirApi.Patients;
@@ -39,6 +41,8 @@ public static class FhirApiExtensions
         fhir.MapGet("/metadata", () => new FhirResult(capabilities));
         fhir.MapObservationEndpoints();
         fhir.MapPatientEndpoints();
+        fhir.MapLocationEndpoints();
+        fhir.MapDeviceEndpoints();
         fhir.MapFallback(() => OperationOutcomes.Result(
             StatusCodes.Status404NotFound, Hl7.Fhir.Model.OperationOutcome.IssueType.NotSupported, "This FHIR interaction is not supported here; see /fhir/metadata."));
         return endpoints;

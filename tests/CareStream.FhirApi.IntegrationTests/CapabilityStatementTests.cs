@@ -24,6 +24,25 @@ public sealed class CapabilityStatementTests(FhirApiFixture api) : IClassFixture
         Assert.Equal(Samples.Keys.Order(), names.Order());
     }
 
+    [Theory]
+    [InlineData("Patient", "identifier=MRN-1|name=ana|family=rivera|given=ana|birthdate=ge1980|_count=10|_summary=count|_total=accurate")]
+    [InlineData("Location", "partof=Location/ward-icu|name=bed|_count=10")]
+    [InlineData("Device", "identifier=mon-1|location=Location/bed-icu-01|_count=10")]
+    public async Task GivenTheCapabilityStatement_WhenEveryRegistrySearchParameterIsSentStrictly_ThenEachIsAccepted(string type, string samples)
+    {
+        var (_, metadata) = await api.GetAsync("/fhir/metadata");
+        var sampleValues = samples.Split('|').Select(s => s.Split('=', 2)).ToDictionary(s => s[0], s => s[1], StringComparer.Ordinal);
+
+        var names = Resource(metadata, type).GetProperty("searchParam").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToArray();
+        foreach (var name in names)
+        {
+            var (status, body) = await api.GetAsync($"/fhir/{type}?{name}={Uri.EscapeDataString(sampleValues[name])}", prefer: "handling=strict");
+            Assert.True(status == 200, $"{type} {name}: {status} {body}");
+        }
+
+        Assert.Equal(sampleValues.Keys.Order(), names.Order());
+    }
+
     [Fact]
     public async Task GivenTheServedRoutes_WhenComparedWithTheCapabilityStatement_ThenEveryRouteIsListed()
     {

@@ -8,7 +8,7 @@ namespace CareStream.FhirApi.Http;
 /// writer), so a history page is never re-parsed into Firely POCOs on the hot read path.
 /// </summary>
 public sealed class SearchsetBundleResult(
-    string selfUrl, string? nextUrl, long? total, IReadOnlyList<(string FullUrl, ReadOnlyMemory<byte> Resource)> entries) : IResult
+    string selfUrl, string? nextUrl, long? total, IReadOnlyList<(string FullUrl, ReadOnlyMemory<byte> Resource)> entries, string? previousUrl = null) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -26,6 +26,11 @@ public sealed class SearchsetBundleResult(
 
         json.WriteStartArray("link");
         WriteLink(json, "self", selfUrl);
+        if (previousUrl is not null)
+        {
+            WriteLink(json, "previous", previousUrl);
+        }
+
         if (nextUrl is not null)
         {
             WriteLink(json, "next", nextUrl);
@@ -48,6 +53,13 @@ public sealed class SearchsetBundleResult(
         json.WriteEndArray();
         json.WriteEndObject();
         await json.FlushAsync(httpContext.RequestAborted);
+    }
+
+    /// <summary>An entry of a Firely resource (serialized once here), for searches off the hot path.</summary>
+    public static (string FullUrl, ReadOnlyMemory<byte> Resource) Entry(string baseUrl, Hl7.Fhir.Model.Resource resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return ($"{baseUrl}/{resource.TypeName}/{resource.Id}", JsonSerializer.SerializeToUtf8Bytes(resource, resource.GetType(), FhirJson.Options));
     }
 
     private static void WriteLink(Utf8JsonWriter json, string relation, string url)

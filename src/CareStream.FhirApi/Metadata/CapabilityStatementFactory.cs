@@ -21,18 +21,33 @@ public static class CapabilityStatementFactory
                 Mode = RestfulCapabilityMode.Server,
                 Resource =
                 [
-                    new ResourceComponent
-                    {
-                        Type = "Patient",
-                        Interaction =
-                        [
-                            new ResourceInteractionComponent { Code = TypeRestfulInteraction.Read },
-                            new ResourceInteractionComponent { Code = TypeRestfulInteraction.SearchType },
-                        ],
-                    },
+                    Registry("Patient",
+                    [
+                        Param("identifier", SearchParamType.Token, "The MRN (" + Patients.PatientMapper.MrnSystem + "): system|value, value or system|; comma = OR."),
+                        Param("name", SearchParamType.String, "Starts-with on any word of the family or given name; case- and accent-insensitive; comma = OR, repeats AND."),
+                        Param("family", SearchParamType.String, "As name, on the family name."),
+                        Param("given", SearchParamType.String, "As name, on the given name."),
+                        Param("birthdate", SearchParamType.Date, "Prefixes eq ne gt lt ge le sa eb; partial dates; repeats AND."),
+                        Param("_count", SearchParamType.Number, "Page size, default 50, clamped at 1000; 0 = count only."),
+                        Param("_summary", SearchParamType.Special, "count or false."),
+                        Param("_total", SearchParamType.Special, "accurate counts Patients; none and estimate give no total."),
+                    ]),
+                    Registry("Location",
+                    [
+                        Param("partof", SearchParamType.Reference, "Location/ward-{id}: the beds of that ward."),
+                        Param("name", SearchParamType.String, "Starts-with on any word of the ward name or bed label; case- and accent-insensitive."),
+                        Param("_count", SearchParamType.Number, "Page size, default 50, clamped at 1000."),
+                    ]),
+                    Registry("Device",
+                    [
+                        Param("identifier", SearchParamType.Token, "The device id (" + Devices.DeviceMapper.DeviceSystem + "): system|value or value."),
+                        Param("location", SearchParamType.Reference, "Location/bed-{id}: devices at that bed now."),
+                        Param("_count", SearchParamType.Number, "Page size, default 50, clamped at 1000."),
+                    ]),
                     new ResourceComponent
                     {
                         Type = "Observation",
+                        ConditionalRead = ConditionalReadStatus.NotMatch,
                         Interaction =
                         [
                             new ResourceInteractionComponent { Code = TypeRestfulInteraction.Read },
@@ -61,6 +76,18 @@ public static class CapabilityStatementFactory
                 ],
             },
         ],
+    };
+
+    private static ResourceComponent Registry(string type, List<CapabilityStatement.SearchParamComponent> parameters) => new()
+    {
+        Type = type,
+        ConditionalRead = ConditionalReadStatus.NotMatch,
+        Interaction =
+        [
+            new ResourceInteractionComponent { Code = TypeRestfulInteraction.Read },
+            new ResourceInteractionComponent { Code = TypeRestfulInteraction.SearchType },
+        ],
+        SearchParam = parameters,
     };
 
     private static CapabilityStatement.SearchParamComponent Param(string name, SearchParamType type, string documentation) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CareStream.FhirApi.Http;
 using CareStream.FhirApi.Search;
 using CareStream.Storage.Observations;
@@ -26,15 +25,13 @@ public static class ObservationEndpoints
     {
         var parameters = SearchParameters.FromQuery(request);
         var search = ObservationSearchRequest.Parse(parameters);
-        var cursor = parameters.One("_cursor");
-        if (cursor is not null && !ObservationQueries.IsValidCursor(cursor))
-        {
-            throw FhirRequestException.InvalidParameter("_cursor", "not a page cursor of this server.");
-        }
-
+        var cursor = PageCursor.Read(parameters, ObservationQueries.IsValidCursor);
         parameters.ThrowIfUnknown();
         var baseUrl = FhirApiExtensions.BaseUrl(request);
-        var self = baseUrl + "/Observation" + parameters.AppliedQuery(Count(search.Count));
+        string Link(params KeyValuePair<string, string>[] extra) =>
+            baseUrl + "/Observation" + parameters.AppliedQuery([PagingParameters.CountPair(search.Count), .. extra]);
+
+        var self = cursor is { } current ? Link(current.Parameter) : Link();
         if (search.MatchesNothing)
         {
             return new SearchsetBundleResult(self, null, search.Total ? 0 : null, []);
@@ -46,9 +43,9 @@ public static class ObservationEndpoints
             return new SearchsetBundleResult(self, null, total, []);
         }
 
-        var (observations, next) = await ObservationPager.PageAsync(queries, search.Search with { Cursor = cursor }, search.Count, cancellationToken);
-        var nextUrl = next is null ? null : baseUrl + "/Observation" + parameters.AppliedQuery(Count(search.Count), new("_cursor", next));
-        return new SearchsetBundleResult(self, nextUrl, total, Entries(baseUrl, observations));
+        var (observations, next, previous) = await ObservationPager.PageAsync(queries, search.Search, search.Count, cursor, cancellationToken);
+        return new SearchsetBundleResult(
+            self, next is { } n ? Link(n.Parameter) : null, total, Entries(baseUrl, observations), previous is { } p ? Link(p.Parameter) : null);
     }
 
     private static async Task<IResult> ReadAsync(string id, ObservationQueries queries, CancellationToken cancellationToken)
@@ -65,6 +62,4 @@ public static class ObservationEndpoints
 
     internal static List<(string FullUrl, ReadOnlyMemory<byte> Resource)> Entries(string baseUrl, IEnumerable<StoredReading[]> observations) =>
         observations.Select(o => ($"{baseUrl}/Observation/{o[0].ObservationId}", ObservationPager.Render(o))).ToList();
-
-    private static KeyValuePair<string, string> Count(int count) => new("_count", count.ToString(CultureInfo.InvariantCulture));
 }

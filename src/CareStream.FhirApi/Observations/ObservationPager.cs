@@ -1,5 +1,6 @@
 using CareStream.Domain.Vitals;
 using CareStream.Fhir.Canonical;
+using CareStream.FhirApi.Search;
 using CareStream.Storage.Observations;
 
 namespace CareStream.FhirApi.Observations;
@@ -37,6 +38,31 @@ public static class ObservationPager
         }
 
         return (groups, more && groups.Count > 0 ? ObservationQueries.CursorAfter(groups[^1][^1]) : null);
+    }
+
+    /// <summary>
+    /// A page at <paramref name="cursor"/> (null = first page) with opaque <c>next</c>/<c>previous</c> cursors. A
+    /// backward page reads the opposite order from the cursor and is turned round, so forward and backward paging
+    /// meet without loss or repetition.
+    /// </summary>
+    public static async Task<(List<StoredReading[]> Observations, PageCursor? Next, PageCursor? Previous)> PageAsync(
+        ObservationQueries queries, ReadingSearch search, int count, PageCursor? cursor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        if (cursor is not { Backward: true } forward)
+        {
+            var (page, next) = await PageAsync(queries, search with { Cursor = cursor?.Position }, count, cancellationToken);
+            var previous = cursor is not null && page.Count > 0 ? PageCursor.Before(ObservationQueries.CursorAfter(page[0][0])) : (PageCursor?)null;
+            return (page, next is null ? null : PageCursor.Forward(next), previous);
+        }
+
+        var (reversed, more) = await PageAsync(queries, search with { NewestFirst = !search.NewestFirst, Cursor = forward.Position }, count, cancellationToken);
+        reversed.Reverse();
+        reversed.ForEach(Array.Reverse);
+        return reversed.Count == 0
+            ? (reversed, null, null)
+            : (reversed, PageCursor.Forward(ObservationQueries.CursorAfter(reversed[^1][^1])),
+                more is null ? null : PageCursor.Before(ObservationQueries.CursorAfter(reversed[0][0])));
     }
 
     /// <summary>Adjacent rows sharing an Observation id become one Observation (rows kept in scan order).</summary>

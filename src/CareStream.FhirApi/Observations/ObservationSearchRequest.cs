@@ -1,4 +1,3 @@
-using System.Globalization;
 using CareStream.Domain;
 using CareStream.Domain.Vitals;
 using CareStream.FhirApi.Http;
@@ -16,8 +15,8 @@ namespace CareStream.FhirApi.Observations;
 /// </summary>
 public sealed record ObservationSearchRequest(ReadingSearch Search, int Count, bool MatchesNothing, bool CountOnly, bool Total)
 {
-    public const int DefaultCount = 50;
-    public const int MaxCount = 1000;
+    public const int DefaultCount = PagingParameters.DefaultCount;
+    public const int MaxCount = PagingParameters.MaxCount;
 
     /// <summary>The parameters this search understands (the CapabilityStatement lists the same).</summary>
     public static readonly IReadOnlyList<string> Supported =
@@ -75,9 +74,9 @@ public sealed record ObservationSearchRequest(ReadingSearch Search, int Count, b
             Excluded = window.Excluded.Count > 0 ? window.Excluded : null,
         };
         nothing |= window.IsEmpty || codes is { Count: 0 } || statuses is { Count: 0 };
-        var count = paged ? ParseCount(parameters) : MaxCount;
-        var countOnly = ParseSummary(parameters) || count == 0;
-        var total = ParseTotal(parameters) || countOnly;
+        var count = paged ? PagingParameters.Count(parameters) : MaxCount;
+        var countOnly = PagingParameters.SummaryCount(parameters) || count == 0;
+        var total = PagingParameters.Total(parameters) || countOnly;
         return new ObservationSearchRequest(search, Math.Max(count, 1), nothing, countOnly, total);
     }
 
@@ -122,53 +121,5 @@ public sealed record ObservationSearchRequest(ReadingSearch Search, int Count, b
                     ? throw FhirRequestException.InvalidParameter("_sort", "only date and -date are supported.")
                     : true; // lenient: ignored (default order), left out of the self link
         }
-    }
-
-    private static int ParseCount(SearchParameters parameters)
-    {
-        var text = parameters.One("_count");
-        if (text is null)
-        {
-            return DefaultCount;
-        }
-
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-        {
-            // Digits beyond int range are still a number: clamp them like any other large _count (B3).
-            value = text.Length > 0 && text.All(char.IsAsciiDigit) ? MaxCount : throw FhirRequestException.InvalidParameter("_count", "must be a non-negative integer.");
-        }
-
-        return Math.Min(value, MaxCount);
-    }
-
-    private static bool ParseSummary(SearchParameters parameters)
-    {
-        switch (parameters.One("_summary"))
-        {
-            case null or "false":
-                return false;
-            case "count":
-                parameters.Applied("_summary", "count");
-                return true;
-            default:
-                throw FhirRequestException.InvalidParameter("_summary", "only count and false are supported.");
-        }
-    }
-
-    private static bool ParseTotal(SearchParameters parameters)
-    {
-        var value = parameters.One("_total");
-        if (value is null)
-        {
-            return false;
-        }
-
-        if (value is not ("none" or "estimate" or "accurate"))
-        {
-            throw FhirRequestException.InvalidParameter("_total", "must be none, estimate or accurate.");
-        }
-
-        parameters.Applied("_total", value);
-        return value == "accurate";
     }
 }

@@ -1,18 +1,16 @@
 using CareStream.Domain;
 using CareStream.FhirApi.Http;
+using CareStream.FhirApi.Search;
 using CareStream.Storage.Registry;
-using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace CareStream.FhirApi.Patients;
 
-/// <summary><c>GET /fhir/Patient</c> (list, keyset-paged) and <c>GET /fhir/Patient/{id}</c>.</summary>
+/// <summary><c>GET /fhir/Patient</c> (search, keyset-paged both ways by id) and <c>GET /fhir/Patient/{id}</c>.</summary>
 public static class PatientEndpoints
 {
-    private const int PageSize = 100;
-
     public static IEndpointRouteBuilder MapPatientEndpoints(this IEndpointRouteBuilder fhir)
     {
         fhir.MapGet("/Patient", SearchAsync);
@@ -20,43 +18,48 @@ public static class PatientEndpoints
         return fhir;
     }
 
-    private static async Task<FhirResult> SearchAsync(HttpRequest request, RegistryQueries registry, CancellationToken cancellationToken)
+    private static async Task<IResult> SearchAsync(HttpRequest request, RegistryQueries registry, CancellationToken cancellationToken)
     {
-        var after = (string?)request.Query["_cursor"] is { Length: > 0 } cursor ? new PatientId(cursor) : (PatientId?)null;
-        var patients = await registry.ListPatientsAsync(after, PageSize, cancellationToken);
-        var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}{FhirApiExtensions.BasePath}";
-        var bundle = new Bundle { Type = Bundle.BundleType.Searchset };
-        bundle.Link.Add(new Bundle.LinkComponent { Relation = "self", Url = baseUrl + "/Patient" });
-        if (patients.Count == PageSize)
+        var parameters = SearchParameters.FromQuery(request);
+        var search = PatientSearchRequest.Parse(parameters);
+        parameters.ThrowIfUnknown();
+        var baseUrl = FhirApiExtensions.BaseUrl(request);
+        string Link(params KeyValuePair<string, string>[] extra) =>
+            baseUrl + "/Patient" + parameters.AppliedQuery([PagingParameters.CountPair(search.Count), .. extra]);
+
+        var cursor = search.Cursor;
+        var self = cursor is { } current ? Link(current.Parameter) : Link();
+        if (search.MatchesNothing)
         {
-            bundle.Link.Add(new Bundle.LinkComponent
-            {
-                Relation = "next",
-                Url = baseUrl + "/Patient?_cursor=" + Uri.EscapeDataString(patients[^1].Patient.Value),
-            });
+            return new SearchsetBundleResult(self, null, search.Total ? 0 : null, []);
         }
 
-        foreach (var patient in patients)
+        var total = search.Total ? await registry.CountPatientsAsync(search.Search, cancellationToken) : (long?)null;
+        if (search.CountOnly)
         {
-            bundle.Entry.Add(new Bundle.EntryComponent
-            {
-                FullUrl = $"{baseUrl}/Patient/{patient.Patient.Value}",
-                Resource = PatientMapper.ToFhir(patient),
-                Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
-            });
+            return new SearchsetBundleResult(self, null, total, []);
         }
 
-        return new FhirResult(bundle);
+        var page = await registry.SearchPatientsAsync(
+            search.Search with { After = cursor is { Backward: false } ? cursor.Value.Position : null, Before = cursor is { Backward: true } ? cursor.Value.Position : null },
+            cancellationToken);
+        var items = page.Items;
+        var hasNext = cursor is { Backward: true } ? items.Count > 0 : page.More;
+        var hasPrevious = cursor is { Backward: true } ? page.More : cursor is not null && items.Count > 0;
+        var next = hasNext ? Link(PageCursor.Forward(items[^1].Value.Patient.Value).Parameter) : null;
+        var previous = hasPrevious ? Link(PageCursor.Before(items[0].Value.Patient.Value).Parameter) : null;
+        var entries = items.Select(p => SearchsetBundleResult.Entry(baseUrl, PatientMapper.ToFhir(p))).ToList();
+        return new SearchsetBundleResult(self, next, total, entries, previous);
     }
 
     private static async Task<FhirResult> ReadAsync(string id, RegistryQueries registry, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(id) || id.Length > 64)
+        if (!FhirReference.IsValidId(id))
         {
             throw FhirRequestException.NotFound("Patient", "?");
         }
 
-        var patient = await registry.GetPatientAsync(new PatientId(id), cancellationToken)
+        var patient = await registry.GetVersionedPatientAsync(new PatientId(id), cancellationToken)
             ?? throw FhirRequestException.NotFound("Patient", id);
         return new FhirResult(PatientMapper.ToFhir(patient));
     }

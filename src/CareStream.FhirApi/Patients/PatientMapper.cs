@@ -1,4 +1,5 @@
 using CareStream.Domain.Registry;
+using CareStream.Storage.Registry;
 using Hl7.Fhir.Model;
 
 namespace CareStream.FhirApi.Patients;
@@ -8,13 +9,14 @@ public static class PatientMapper
 {
     public const string MrnSystem = "https://carestream.dev/fhir/sid/mrn";
 
-    public static Patient ToFhir(PatientDemographics patient)
+    public static Patient ToFhir(Versioned<PatientDemographics> versioned)
     {
-        ArgumentNullException.ThrowIfNull(patient);
+        ArgumentNullException.ThrowIfNull(versioned);
+        var patient = versioned.Value;
         return new Patient
         {
             Id = patient.Patient.Value,
-            Meta = new Meta { VersionId = "1" },
+            Meta = new Meta { VersionId = versioned.VersionId, LastUpdated = versioned.LastModified },
             Identifier = [new Identifier(MrnSystem, patient.MedicalRecordNumber)],
             Name = [new HumanName { Family = patient.FamilyName, Given = [patient.GivenName], Use = HumanName.NameUse.Official }],
             BirthDate = patient.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

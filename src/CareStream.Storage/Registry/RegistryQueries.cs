@@ -2,11 +2,12 @@ using CareStream.Domain;
 using CareStream.Domain.Registry;
 using CareStream.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CareStream.Storage.Registry;
 
-/// <summary>Registry reads (EF Core, no tracking).</summary>
-public sealed class RegistryQueries(IDbContextFactory<CareStreamDbContext> contexts)
+/// <summary>Registry reads (EF Core, no tracking; FHIR searches in raw SQL: RegistryQueries.*.cs).</summary>
+public sealed partial class RegistryQueries(IDbContextFactory<CareStreamDbContext> contexts, NpgsqlDataSource dataSource)
 {
     public async Task<PatientDemographics?> GetPatientAsync(PatientId patient, CancellationToken cancellationToken)
     {

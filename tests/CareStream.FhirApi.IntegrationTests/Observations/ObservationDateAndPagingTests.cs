@@ -96,6 +96,48 @@ public sealed class ObservationDateAndPagingTests(FhirApiFixture api) : IClassFi
         Assert.Equal(expected, seen);
     }
 
+    [Theory]
+    [InlineData("-date")]
+    [InlineData("date")]
+    public async Task GivenOverAThousandReadingsWithPanels_WhenPagedForwardThenBackViaPrevious_ThenBothWaysYieldEveryObservationOnce(string sort)
+    {
+        var patient = Seed.NewPatient();
+        var device = Seed.NewDevice();
+        var readings = new List<VitalSignReading>();
+        for (var i = 0; i < 1200; i++)
+        {
+            readings.AddRange(i % 7 == 0 ? Seed.Panel(patient, device, Seed.T0.AddSeconds(i)) : [Seed.Reading(patient, device, (VitalSignKind)(1 + (i % 5)), Seed.T0.AddSeconds(i))]);
+        }
+
+        await api.Writer.WriteAsync(readings, TestContext.Current.CancellationToken);
+        var forward = new List<string>();
+        var (_, page) = await api.GetAsync($"/fhir/Observation?patient={patient}&_sort={sort}&_count=100");
+        Assert.Null(Bundles.Link(page, "previous"));
+        while (true)
+        {
+            forward.AddRange(Bundles.Ids(page));
+            if (Bundles.Link(page, "next") is not { } next)
+            {
+                break;
+            }
+
+            (_, page) = await api.GetAsync(Bundles.PathOf(next));
+        }
+
+        var backward = new List<string[]> { Bundles.Ids(page) };
+        while (Bundles.Link(page, "previous") is { } previous)
+        {
+            (_, page) = await api.GetAsync(Bundles.PathOf(previous));
+            Assert.InRange(Bundles.Resources(page).Length, 1, 100);
+            Assert.All(Bundles.Resources(page).Where(r => r.TryGetProperty("component", out _)), r => Assert.Equal(3, r.GetProperty("component").GetArrayLength()));
+            backward.Add(Bundles.Ids(page));
+        }
+
+        Assert.Equal(1200, forward.Count);
+        Assert.Equal(1200, forward.Distinct().Count());
+        Assert.Equal(forward, backward.AsEnumerable().Reverse().SelectMany(ids => ids));
+    }
+
     [Fact]
     public async Task GivenAHugeCount_WhenSearched_ThenItIsClampedWithANextLink()
     {

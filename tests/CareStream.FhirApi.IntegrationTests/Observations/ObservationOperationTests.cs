@@ -67,7 +67,7 @@ public sealed class ObservationOperationTests(FhirApiFixture api) : IClassFixtur
     }
 
     [Fact]
-    public async Task GivenPostBodies_WhenLastn_ThenFormAndParametersWorkAndOtherMediaTypesAre415()
+    public async Task GivenPostBodies_WhenLastn_ThenFormAndParametersWorkOtherMediaTypesAre415AndOversizeIs413()
     {
         var patient = await SeedDualCodedAsync();
         var parameters = $$$"""{"resourceType":"Parameters","parameter":[{"name":"patient","valueReference":{"reference":"Patient/{{{patient}}}"}},{"name":"code","valueCoding":{"system":"http://loinc.org","code":"2708-6"}}]}""";
@@ -79,6 +79,8 @@ public sealed class ObservationOperationTests(FhirApiFixture api) : IClassFixtur
             new StringContent(parameters, Encoding.UTF8, new MediaTypeHeaderValue("application/fhir+json")), ct);
         using var xml = await api.Http.PostAsync(new Uri("/fhir/Observation/$lastn", UriKind.Relative),
             new StringContent("<Parameters/>", Encoding.UTF8, new MediaTypeHeaderValue("application/fhir+xml")), ct);
+        using var huge = await api.Http.PostAsync(new Uri("/fhir/Observation/$lastn", UriKind.Relative),
+            new StringContent(parameters.Replace("Patient/", "Patient/" + new string('x', 70_000), StringComparison.Ordinal), Encoding.UTF8, new MediaTypeHeaderValue("application/fhir+json")), ct);
         using var deep = await api.Http.PostAsync(new Uri("/fhir/Observation/$lastn", UriKind.Relative),
             new StringContent(new string('[', 10_000), Encoding.UTF8, new MediaTypeHeaderValue("application/fhir+json")), ct);
 
@@ -86,6 +88,7 @@ public sealed class ObservationOperationTests(FhirApiFixture api) : IClassFixtur
         Assert.Equal("2708-6", Bundles.Codes(Assert.Single(Bundles.Resources(await FhirApiFixture.ReadAsync(json))))[0]);
         Assert.Equal(415, (int)xml.StatusCode);
         Assert.Equal(400, (int)deep.StatusCode);
+        Assert.Equal(413, (int)huge.StatusCode);
     }
 
     [Fact]
