@@ -1,8 +1,10 @@
 using System.Reflection;
+using CareStream.FhirApi.Flags;
 using CareStream.FhirApi.Http;
 using CareStream.FhirApi.Metadata;
 using CareStream.FhirApi.Observations;
 using CareStream.FhirApi.Patients;
+using CareStream.Storage.Alerts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -27,6 +29,7 @@ public static class FhirApiExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddExceptionHandler<FhirExceptionHandler>();
+        builder.Services.AddAlarmStore();
         return builder;
     }
 
@@ -39,6 +42,7 @@ public static class FhirApiExtensions
         fhir.MapGet("/metadata", () => new FhirResult(capabilities));
         fhir.MapObservationEndpoints();
         fhir.MapPatientEndpoints();
+        fhir.MapFlagEndpoints();
         fhir.MapFallback(() => OperationOutcomes.Result(
             StatusCodes.Status404NotFound, Hl7.Fhir.Model.OperationOutcome.IssueType.NotSupported, "This FHIR interaction is not supported here; see /fhir/metadata."));
         return endpoints;
