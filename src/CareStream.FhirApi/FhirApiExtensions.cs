@@ -38,6 +38,7 @@ public static class FhirApiExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var version = typeof(FhirApiExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
         var capabilities = CapabilityStatementFactory.Create(version, TimeProvider.System.GetUtcNow());
+        endpoints.MapAlarmAnalytics();
         var fhir = endpoints.MapGroup(BasePath);
         fhir.MapGet("/metadata", () => new FhirResult(capabilities));
         fhir.MapObservationEndpoints();

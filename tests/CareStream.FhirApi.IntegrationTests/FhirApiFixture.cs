@@ -41,6 +41,7 @@ public sealed class FhirApiFixture : IAsyncLifetime
         builder.Services.AddSingleton(Database.Services.GetRequiredService<ObservationQueries>());
         builder.Services.AddSingleton(Database.Services.GetRequiredService<RegistryQueries>());
         builder.Services.AddSingleton(new AlarmQueries(Database.Services.GetRequiredService<Npgsql.NpgsqlDataSource>()));
+        builder.Services.AddSingleton(new AlarmAnalytics(Database.Services.GetRequiredService<Npgsql.NpgsqlDataSource>()));
         builder.Services.AddProblemDetails();
         builder.AddFhirApi();
         _app = builder.Build();
