@@ -80,6 +80,18 @@ public sealed class FlagEndpointTests(FhirApiFixture api) : IClassFixture<FhirAp
         Assert.Equal("OperationOutcome", outcome.GetProperty("resourceType").GetString());
     }
 
+    [Theory]
+    [InlineData(AlarmPriority.High)]
+    [InlineData(AlarmPriority.Medium)]
+    [InlineData(AlarmPriority.Low)]
+    public void GivenAPriority_WhenCodedForFhirAndForTheWire_ThenBothUseTheSameFlagPriorityCode(AlarmPriority priority)
+    {
+        var fhir = FlagMapper.PriorityCode(priority);
+
+        Assert.Equal(FlagPriority.CodeOf(priority), fhir);
+        Assert.Equal(FlagPriority.System, AlarmFhirCodes.FlagPrioritySystem);
+    }
+
     internal static string? PriorityCode(JsonElement flag) => flag.GetProperty("extension").EnumerateArray()
         .Where(e => e.GetProperty("url").GetString() == AlarmFhirCodes.FlagPriorityExtension)
         .Select(e => e.GetProperty("valueCodeableConcept").GetProperty("coding")[0].GetProperty("code").GetString()).SingleOrDefault();
