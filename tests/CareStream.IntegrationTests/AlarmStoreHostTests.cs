@@ -28,7 +28,6 @@ public sealed class AlarmStoreHostTests(KafkaFixture kafka, PostgresFixture post
         var ct = TestContext.Current.CancellationToken;
         var settings = await HostSettings.CreateAsync(kafka, postgres.ConnectionString);
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        settings.With("Kafka:Consumers:store-alarms:Client:group.id", $"carestream-store-alarms-{suffix}");
         await using var host = CareStreamProcess.Start(settings.Values, "--roles", "store,api");
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), ct);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
