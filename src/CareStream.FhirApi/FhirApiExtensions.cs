@@ -1,10 +1,12 @@
 using System.Reflection;
 using CareStream.FhirApi.Devices;
+using CareStream.FhirApi.Flags;
 using CareStream.FhirApi.Http;
 using CareStream.FhirApi.Locations;
 using CareStream.FhirApi.Metadata;
 using CareStream.FhirApi.Observations;
 using CareStream.FhirApi.Patients;
+using CareStream.Storage.Alerts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -29,6 +31,7 @@ public static class FhirApiExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddExceptionHandler<FhirExceptionHandler>();
+        builder.Services.AddAlarmStore();
         return builder;
     }
 
@@ -37,12 +40,14 @@ public static class FhirApiExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var version = typeof(FhirApiExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
         var capabilities = CapabilityStatementFactory.Create(version, TimeProvider.System.GetUtcNow());
+        endpoints.MapAlarmAnalytics();
         var fhir = endpoints.MapGroup(BasePath);
         fhir.MapGet("/metadata", () => new FhirResult(capabilities));
         fhir.MapObservationEndpoints();
         fhir.MapPatientEndpoints();
         fhir.MapLocationEndpoints();
         fhir.MapDeviceEndpoints();
+        fhir.MapFlagEndpoints();
         fhir.MapFallback(() => OperationOutcomes.Result(
             StatusCodes.Status404NotFound, Hl7.Fhir.Model.OperationOutcome.IssueType.NotSupported, "This FHIR interaction is not supported here; see /fhir/metadata."));
         return endpoints;

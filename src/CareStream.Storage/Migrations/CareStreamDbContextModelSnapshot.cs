@@ -22,6 +22,263 @@ namespace CareStream.Storage.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CareStream.Storage.Alerts.AlarmEpisodeEntity", b =>
+                {
+                    b.Property<string>("EpisodeId")
+                        .HasColumnType("text")
+                        .HasColumnName("episode_id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<DateTimeOffset?>("AudioPausedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("audio_paused_until");
+
+                    b.Property<string>("BedId")
+                        .HasColumnType("text")
+                        .HasColumnName("bed_id");
+
+                    b.Property<short>("Category")
+                        .HasColumnType("smallint")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("condition");
+
+                    b.Property<bool>("ConditionActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("condition_active");
+
+                    b.Property<DateTimeOffset>("ConditionStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("condition_started_at");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("escalation_level");
+
+                    b.PrimitiveCollection<string[]>("EvidenceObservationIds")
+                        .HasColumnType("text[]")
+                        .HasColumnName("evidence_observation_ids");
+
+                    b.Property<long>("KafkaOffset")
+                        .HasColumnType("bigint")
+                        .HasColumnName("kafka_offset");
+
+                    b.Property<int>("KafkaPartition")
+                        .HasColumnType("integer")
+                        .HasColumnName("kafka_partition");
+
+                    b.Property<DateTimeOffset>("LastAnnouncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_announced_at");
+
+                    b.Property<DateTimeOffset>("LastEventAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_event_at");
+
+                    b.Property<string>("LastEventId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("last_event_id");
+
+                    b.Property<string>("LastEventKind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("last_event_kind");
+
+                    b.Property<bool>("Latching")
+                        .HasColumnType("boolean")
+                        .HasColumnName("latching");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("patient_id");
+
+                    b.Property<short>("Priority")
+                        .HasColumnType("smallint")
+                        .HasColumnName("priority");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("rule_id");
+
+                    b.Property<int>("RuleVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("rule_version");
+
+                    b.Property<short>("Status")
+                        .HasColumnType("smallint")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("WardId")
+                        .HasColumnType("text")
+                        .HasColumnName("ward_id");
+
+                    b.HasKey("EpisodeId");
+
+                    b.HasIndex("WardId", "RaisedAt");
+
+                    b.HasIndex("PatientId", "RaisedAt", "EpisodeId");
+
+                    b.ToTable("alarm_episode", (string)null);
+                });
+
+            modelBuilder.Entity("CareStream.Storage.Alerts.AlarmEventEntity", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasColumnType("text")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<DateTimeOffset?>("AudioPausedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("audio_paused_until");
+
+                    b.Property<string>("BedId")
+                        .HasColumnType("text")
+                        .HasColumnName("bed_id");
+
+                    b.Property<short>("Category")
+                        .HasColumnType("smallint")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("condition");
+
+                    b.Property<bool>("ConditionActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("condition_active");
+
+                    b.Property<DateTimeOffset>("ConditionStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("condition_started_at");
+
+                    b.Property<string>("EpisodeId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("episode_id");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("escalation_level");
+
+                    b.PrimitiveCollection<string[]>("EvidenceObservationIds")
+                        .HasColumnType("text[]")
+                        .HasColumnName("evidence_observation_ids");
+
+                    b.Property<long>("KafkaOffset")
+                        .HasColumnType("bigint")
+                        .HasColumnName("kafka_offset");
+
+                    b.Property<int>("KafkaPartition")
+                        .HasColumnType("integer")
+                        .HasColumnName("kafka_partition");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("LastAnnouncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_announced_at");
+
+                    b.Property<bool>("Latching")
+                        .HasColumnType("boolean")
+                        .HasColumnName("latching");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<short>("Priority")
+                        .HasColumnType("smallint")
+                        .HasColumnName("priority");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("rule_id");
+
+                    b.Property<int>("RuleVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("rule_version");
+
+                    b.Property<short>("Status")
+                        .HasColumnType("smallint")
+                        .HasColumnName("status");
+
+                    b.Property<string>("WardId")
+                        .HasColumnType("text")
+                        .HasColumnName("ward_id");
+
+                    b.HasKey("EventId");
+
+                    b.HasIndex("EpisodeId", "OccurredAt");
+
+                    b.HasIndex("WardId", "OccurredAt");
+
+                    b.ToTable("alarm_event", (string)null);
+                });
+
             modelBuilder.Entity("CareStream.Storage.Entities.Bed", b =>
                 {
                     b.Property<string>("BedId")
