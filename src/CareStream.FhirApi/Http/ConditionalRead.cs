@@ -5,7 +5,8 @@ namespace CareStream.FhirApi.Http;
 
 /// <summary>
 /// Read responses' version headers: <c>ETag: W/"{versionId}"</c> and <c>Last-Modified</c>, and a 304 Not Modified
-/// when <c>If-None-Match</c> names the current version (weak comparison, RFC 9110 §13.1.2).
+/// when <c>If-None-Match</c> names the current version (weak comparison, RFC 9110 §13.1.2) or, without
+/// <c>If-None-Match</c>, when the resource has not changed after <c>If-Modified-Since</c> (§13.1.3).
 /// </summary>
 public static class ConditionalRead
 {
@@ -19,21 +20,28 @@ public static class ConditionalRead
             response.Headers.LastModified = modified.ToUniversalTime().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        if (versionId is null)
+        EntityTagHeaderValue? etag = null;
+        if (versionId is not null)
         {
-            return false;
+            etag = new EntityTagHeaderValue($"\"{versionId}\"", isWeak: true);
+            response.Headers.ETag = etag.ToString();
         }
 
-        var etag = new EntityTagHeaderValue($"\"{versionId}\"", isWeak: true);
-        response.Headers.ETag = etag.ToString();
         var ifNoneMatch = httpContext.Request.Headers.IfNoneMatch;
-        if (ifNoneMatch.Count == 0 || !EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
-            || !tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
+        var notModified = ifNoneMatch.Count > 0
+            ? etag is not null && EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
+                && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false))
+            : lastModified is { } changed && httpContext.Request.GetTypedHeaders().IfModifiedSince is { } since
+                && WholeSeconds(changed) <= since;
+        if (notModified)
         {
-            return false;
+            response.StatusCode = StatusCodes.Status304NotModified;
         }
 
-        response.StatusCode = StatusCodes.Status304NotModified;
-        return true;
+        return notModified;
     }
+
+    // An HTTP-date has whole seconds: compare the change time as Last-Modified showed it to the client.
+    private static DateTimeOffset WholeSeconds(DateTimeOffset instant) =>
+        instant.AddTicks(-(instant.UtcTicks % TimeSpan.TicksPerSecond));
 }

@@ -47,7 +47,7 @@ public static class CapabilityStatementFactory
                     new ResourceComponent
                     {
                         Type = "Observation",
-                        ConditionalRead = ConditionalReadStatus.NotMatch,
+                        ConditionalRead = ConditionalReadStatus.FullSupport, // If-None-Match and If-Modified-Since
                         Interaction =
                         [
                             new ResourceInteractionComponent { Code = TypeRestfulInteraction.Read },
@@ -100,7 +100,7 @@ public static class CapabilityStatementFactory
     private static ResourceComponent Registry(string type, List<CapabilityStatement.SearchParamComponent> parameters) => new()
     {
         Type = type,
-        ConditionalRead = ConditionalReadStatus.NotMatch,
+        ConditionalRead = ConditionalReadStatus.FullSupport, // If-None-Match and If-Modified-Since
         Interaction =
         [
             new ResourceInteractionComponent { Code = TypeRestfulInteraction.Read },

@@ -10,6 +10,7 @@ internal sealed class BedConfiguration : IEntityTypeConfiguration<Bed>
     {
         builder.ToTable("bed");
         builder.HasKey(b => b.BedId);
+        builder.Property(b => b.UpdatedAt).HasDefaultValueSql("now()");
         builder.HasOne<Ward>().WithMany().HasForeignKey(b => b.WardId);
         builder.HasIndex(b => b.WardId);
     }

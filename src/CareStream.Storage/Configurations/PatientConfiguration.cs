@@ -10,6 +10,8 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
     {
         builder.ToTable("patient");
         builder.HasKey(p => p.PatientId);
+        // The default dates rows that predate the column (the migration time); RegistryWriter always sets it.
+        builder.Property(p => p.UpdatedAt).HasDefaultValueSql("now()");
         builder.HasIndex(p => p.MedicalRecordNumber);
     }
 }

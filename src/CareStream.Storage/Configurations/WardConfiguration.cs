@@ -10,5 +10,6 @@ internal sealed class WardConfiguration : IEntityTypeConfiguration<Ward>
     {
         builder.ToTable("ward");
         builder.HasKey(w => w.WardId);
+        builder.Property(w => w.UpdatedAt).HasDefaultValueSql("now()");
     }
 }

@@ -14,4 +14,7 @@ public sealed class Patient
     public DateOnly BirthDate { get; set; }
 
     public required string Gender { get; set; }
+
+    /// <summary>When the row's content last changed (set by RegistryWriter only on a real change; FHIR Last-Modified).</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
 }

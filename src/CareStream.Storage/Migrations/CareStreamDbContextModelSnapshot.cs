@@ -290,6 +290,12 @@ namespace CareStream.Storage.Migrations
                         .HasColumnType("text")
                         .HasColumnName("label");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
                     b.Property<string>("WardId")
                         .IsRequired()
                         .HasColumnType("text")
@@ -420,6 +426,12 @@ namespace CareStream.Storage.Migrations
                         .HasColumnType("text")
                         .HasColumnName("medical_record_number");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
                     b.HasKey("PatientId");
 
                     b.HasIndex("MedicalRecordNumber");
@@ -501,6 +513,12 @@ namespace CareStream.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
 
                     b.HasKey("WardId");
 

@@ -9,11 +9,12 @@ namespace CareStream.Storage.Registry;
 /// <summary>Ward/bed Location and Device reads with versions, and their searches (keyset-paged).</summary>
 public sealed partial class RegistryQueries
 {
-    // kind 0 = ward, 1 = bed; a bed's version is its own row's (its rendering does not carry the ward's name).
+    // kind 0 = ward, 1 = bed; a bed's version and change time are its own row's (its rendering does not carry the ward's name).
     private const string LocationSource = """
-        (SELECT 0 AS kind, w.ward_id, w.name AS ward_name, NULL::text AS bed_id, NULL::text AS label, w.xmin::text AS version, w.name AS location_name, w.ward_id AS sort_id FROM ward w
+        (SELECT 0 AS kind, w.ward_id, w.name AS ward_name, NULL::text AS bed_id, NULL::text AS label, w.xmin::text AS version,
+                w.updated_at, w.name AS location_name, w.ward_id AS sort_id FROM ward w
          UNION ALL
-         SELECT 1, b.ward_id, w.name, b.bed_id, b.label, b.xmin::text, b.label, b.bed_id FROM bed b JOIN ward w ON w.ward_id = b.ward_id) l
+         SELECT 1, b.ward_id, w.name, b.bed_id, b.label, b.xmin::text, b.updated_at, b.label, b.bed_id FROM bed b JOIN ward w ON w.ward_id = b.ward_id) l
         """;
 
     // The device row never changes, but every assignment change inserts a row: 1 + their number counts versions.
@@ -34,7 +35,7 @@ public sealed partial class RegistryQueries
     private async Task<Versioned<RegistryLocation>?> GetLocationAsync(int kind, string id, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            $"SELECT kind, ward_id, ward_name, bed_id, label, version FROM {LocationSource} WHERE kind = @kind AND sort_id = @id");
+            $"SELECT kind, ward_id, ward_name, bed_id, label, version, updated_at FROM {LocationSource} WHERE kind = @kind AND sort_id = @id");
         command.Parameters.AddWithValue("kind", kind);
         command.Parameters.AddWithValue("id", id);
         var rows = await ReadLocationsAsync(command, cancellationToken);
@@ -46,7 +47,7 @@ public sealed partial class RegistryQueries
         ArgumentNullException.ThrowIfNull(search);
         ArgumentOutOfRangeException.ThrowIfLessThan(search.PageSize, 1);
         await using var command = dataSource.CreateCommand();
-        var sql = new StringBuilder($"SELECT kind, ward_id, ward_name, bed_id, label, version FROM {LocationSource} WHERE TRUE");
+        var sql = new StringBuilder($"SELECT kind, ward_id, ward_name, bed_id, label, version, updated_at FROM {LocationSource} WHERE TRUE");
         if (search.PartOf is { } ward)
         {
             sql.Append(" AND kind = 1 AND ward_id = @part_of");
@@ -135,7 +136,7 @@ public sealed partial class RegistryQueries
         {
             var bed = reader.GetInt32(0) == 1;
             rows.Add(new Versioned<RegistryLocation>(new RegistryLocation(new WardId(reader.GetString(1)), reader.GetString(2),
-                bed ? new BedId(reader.GetString(3)) : null, bed ? reader.GetString(4) : null), reader.GetString(5)));
+                bed ? new BedId(reader.GetString(3)) : null, bed ? reader.GetString(4) : null), reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6)));
         }
 
         return rows;

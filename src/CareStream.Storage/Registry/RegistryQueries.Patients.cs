@@ -10,7 +10,7 @@ namespace CareStream.Storage.Registry;
 public sealed partial class RegistryQueries
 {
     private const string PatientColumns =
-        "patient_id, medical_record_number, family_name, given_name, birth_date, gender, xmin::text";
+        "patient_id, medical_record_number, family_name, given_name, birth_date, gender, xmin::text, updated_at";
 
     // A birth date as the instant its day starts (UTC), so FHIR date ranges compare against [day, day + 1).
     private const string BirthStart = "(birth_date::timestamp AT TIME ZONE 'UTC')";
@@ -139,7 +139,7 @@ public sealed partial class RegistryQueries
         {
             var patient = new PatientDemographics(new PatientId(reader.GetString(0)), reader.GetString(1), reader.GetString(2),
                 reader.GetString(3), reader.GetFieldValue<DateOnly>(4), reader.GetString(5));
-            rows.Add(new Versioned<PatientDemographics>(patient, reader.GetString(6)));
+            rows.Add(new Versioned<PatientDemographics>(patient, reader.GetString(6), reader.GetFieldValue<DateTimeOffset>(7)));
         }
 
         return rows;

@@ -4,41 +4,62 @@ using Npgsql;
 
 namespace CareStream.Storage.Registry;
 
-/// <summary>Idempotent upserts of the registry, fed by the ADT / assignments streams (redelivery is a no-op).</summary>
-public sealed class RegistryWriter(NpgsqlDataSource dataSource, ILogger<RegistryWriter> logger)
+/// <summary>
+/// Idempotent upserts of the registry, fed by the ADT / assignments streams (redelivery is a no-op). An upsert that
+/// restates the stored values writes nothing: neither <c>updated_at</c> nor the row version (<c>xmin</c>) moves.
+/// </summary>
+public sealed class RegistryWriter(NpgsqlDataSource dataSource, TimeProvider timeProvider, ILogger<RegistryWriter> logger)
 {
-    public async Task UpsertPatientAsync(PatientDemographics patient, CancellationToken cancellationToken)
+    // updated_at is this server's change time, from the clock, not a time from the message: the registry records carry
+    // none, and Last-Modified must order this server's writes (a replayed old ADT message dated in the past would let
+    // If-Modified-Since answer 304 for a changed row). greatest() keeps it monotonic across instances' clock skew.
+    private const string PatientUpsert = """
+        INSERT INTO patient (patient_id, medical_record_number, family_name, given_name, birth_date, gender, updated_at)
+        VALUES (@id, @mrn, @family, @given, @birth, @gender, @now)
+        ON CONFLICT (patient_id) DO UPDATE SET medical_record_number = excluded.medical_record_number,
+            family_name = excluded.family_name, given_name = excluded.given_name,
+            birth_date = excluded.birth_date, gender = excluded.gender,
+            updated_at = greatest(excluded.updated_at, patient.updated_at)
+        WHERE (patient.medical_record_number, patient.family_name, patient.given_name, patient.birth_date, patient.gender)
+            IS DISTINCT FROM (excluded.medical_record_number, excluded.family_name, excluded.given_name, excluded.birth_date, excluded.gender)
+        """;
+
+    private const string BedUpsert = """
+        INSERT INTO ward (ward_id, name, updated_at) VALUES (@ward, @ward_name, @now)
+        ON CONFLICT (ward_id) DO UPDATE SET name = excluded.name, updated_at = greatest(excluded.updated_at, ward.updated_at)
+        WHERE ward.name IS DISTINCT FROM excluded.name;
+        INSERT INTO bed (bed_id, ward_id, label, updated_at) VALUES (@bed, @ward, @label, @now)
+        ON CONFLICT (bed_id) DO UPDATE SET ward_id = excluded.ward_id, label = excluded.label,
+            updated_at = greatest(excluded.updated_at, bed.updated_at)
+        WHERE (bed.ward_id, bed.label) IS DISTINCT FROM (excluded.ward_id, excluded.label);
+        """;
+
+    /// <summary>Inserts or updates the patient; returns false when the stored row already had these values.</summary>
+    public async Task<bool> UpsertPatientAsync(PatientDemographics patient, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(patient);
-        await using var command = dataSource.CreateCommand("""
-            INSERT INTO patient (patient_id, medical_record_number, family_name, given_name, birth_date, gender)
-            VALUES (@id, @mrn, @family, @given, @birth, @gender)
-            ON CONFLICT (patient_id) DO UPDATE SET medical_record_number = excluded.medical_record_number,
-                family_name = excluded.family_name, given_name = excluded.given_name,
-                birth_date = excluded.birth_date, gender = excluded.gender
-            """);
+        await using var command = dataSource.CreateCommand(PatientUpsert);
         command.Parameters.AddWithValue("id", patient.Patient.Value);
         command.Parameters.AddWithValue("mrn", patient.MedicalRecordNumber);
         command.Parameters.AddWithValue("family", patient.FamilyName);
         command.Parameters.AddWithValue("given", patient.GivenName);
         command.Parameters.AddWithValue("birth", patient.BirthDate);
         command.Parameters.AddWithValue("gender", patient.Gender);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.Parameters.AddWithValue("now", timeProvider.GetUtcNow());
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
-    public async Task UpsertBedAsync(BedLocation location, CancellationToken cancellationToken)
+    /// <summary>Inserts or updates the ward and the bed; returns false when both already had these values.</summary>
+    public async Task<bool> UpsertBedAsync(BedLocation location, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(location);
-        await using var command = dataSource.CreateCommand("""
-            INSERT INTO ward (ward_id, name) VALUES (@ward, @ward_name) ON CONFLICT (ward_id) DO UPDATE SET name = excluded.name;
-            INSERT INTO bed (bed_id, ward_id, label) VALUES (@bed, @ward, @label)
-            ON CONFLICT (bed_id) DO UPDATE SET ward_id = excluded.ward_id, label = excluded.label;
-            """);
+        await using var command = dataSource.CreateCommand(BedUpsert);
         command.Parameters.AddWithValue("ward", location.Ward.Value);
         command.Parameters.AddWithValue("ward_name", location.WardName);
         command.Parameters.AddWithValue("bed", location.Bed.Value);
         command.Parameters.AddWithValue("label", location.BedLabel);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.Parameters.AddWithValue("now", timeProvider.GetUtcNow());
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
     /// <summary>
@@ -56,11 +77,11 @@ public sealed class RegistryWriter(NpgsqlDataSource dataSource, ILogger<Registry
         // Unknown wards/beds get their id as a label until the ADT feed names them; the device row is locked so that
         // concurrent assignments of one device serialize.
         var current = await QueryOpenAsync(connection, transaction, """
-            INSERT INTO ward (ward_id, name) VALUES (@ward, @ward) ON CONFLICT DO NOTHING;
-            INSERT INTO bed (bed_id, ward_id, label) VALUES (@bed, @ward, @bed) ON CONFLICT DO NOTHING;
+            INSERT INTO ward (ward_id, name, updated_at) VALUES (@ward, @ward, @now) ON CONFLICT DO NOTHING;
+            INSERT INTO bed (bed_id, ward_id, label, updated_at) VALUES (@bed, @ward, @bed, @now) ON CONFLICT DO NOTHING;
             INSERT INTO device (device_id) VALUES (@device) ON CONFLICT DO NOTHING;
             SELECT 1 FROM device WHERE device_id = @device FOR UPDATE;
-            """, assignment, validFrom, cancellationToken);
+            """, assignment, validFrom, timeProvider.GetUtcNow(), cancellationToken);
 
         if (current is { } open && (open.ValidFrom >= validFrom || (open.Bed == assignment.Bed.Value && open.Patient == assignment.Patient?.Value)))
         {
@@ -91,12 +112,13 @@ public sealed class RegistryWriter(NpgsqlDataSource dataSource, ILogger<Registry
         return true;
     }
 
-    private static async Task<(string Bed, string? Patient, DateTimeOffset ValidFrom)?> QueryOpenAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string prelude, DeviceAssignment assignment, DateTimeOffset validFrom, CancellationToken cancellationToken)
+    private static async Task<(string Bed, string? Patient, DateTimeOffset ValidFrom)?> QueryOpenAsync(NpgsqlConnection connection,
+        NpgsqlTransaction transaction, string prelude, DeviceAssignment assignment, DateTimeOffset validFrom, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using (var lockDevice = new NpgsqlCommand(prelude, connection, transaction))
         {
             AddParameters(lockDevice, assignment, validFrom);
+            lockDevice.Parameters.AddWithValue("now", now);
             await lockDevice.ExecuteNonQueryAsync(cancellationToken);
         }
 
