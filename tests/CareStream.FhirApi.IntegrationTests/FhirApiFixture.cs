@@ -36,6 +36,7 @@ public sealed class FhirApiFixture : IAsyncLifetime
         builder.WebHost.UseTestServer();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(Database.Services.GetRequiredService<ObservationQueries>());
+        builder.Services.AddSingleton(Database.Services.GetRequiredService<ObservationVersions>());
         builder.Services.AddSingleton(Database.Services.GetRequiredService<RegistryQueries>());
         builder.Services.AddProblemDetails();
         builder.AddFhirApi();
