@@ -31,6 +31,7 @@ public sealed class ObservationWriter(
             return 0;
         }
 
+        var outageStarted = timeProvider.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -45,8 +46,10 @@ public sealed class ObservationWriter(
                 // "no partition of relation found for row": a partition was dropped behind our cache.
                 partitions.Forget();
             }
-            catch (Exception ex) when (TransientErrors.IsTransient(ex) && attempt <= options.Value.WriteRetryCount && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (TransientErrors.IsTransient(ex) && !cancellationToken.IsCancellationRequested
+                && (attempt <= options.Value.WriteRetryCount || timeProvider.GetElapsedTime(outageStarted) < options.Value.WriteOutageTimeout))
             {
+                // Database down: hold this batch (the caller stores no offset) until it is back or the budget ends.
                 var delay = TransientErrors.Backoff(attempt);
                 Log.WriteRetry(logger, ex, readings.Count, attempt, delay);
                 await Task.Delay(delay, timeProvider, cancellationToken);
