@@ -43,6 +43,8 @@ internal static class ObservationSchema
         ) ON COMMIT DELETE ROWS;
         """;
 
+    public const string CopyObservation = $"COPY observation ({Columns}) FROM STDIN (FORMAT BINARY)";
+
     public const string CopyStaging = $"COPY observation_staging ({Columns}) FROM STDIN (FORMAT BINARY)";
 
     // Only rows actually inserted feed the trend tier, so redelivered readings never count twice; entered-in-error
