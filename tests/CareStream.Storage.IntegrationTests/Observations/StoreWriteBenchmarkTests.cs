@@ -27,7 +27,7 @@ public sealed class StoreWriteBenchmarkTests(PostgresFixture fixture) : IClassFi
     public async Task GivenWardShapedBatches_WhenWrittenByEachPath_ThenEveryReadingIsStoredAndTheRatesAreReported()
     {
         var ct = TestContext.Current.CancellationToken;
-        var rounds = Setting("CARESTREAM_STORE_BENCH_ROUNDS", 2);
+        var rounds = Setting("CARESTREAM_STORE_BENCH_ROUNDS", 1);
         var seconds = Setting("CARESTREAM_STORE_BENCH_SECONDS", 200); // 200 s × 256 = 51,200 readings per path per round
         var writer = fixture.Services.GetRequiredService<ObservationWriter>();
         var rates = new Dictionary<string, List<double>> { ["fast"] = [], ["staging"] = [], ["copy"] = [] };
