@@ -58,6 +58,7 @@ public static class StorageExtensions
         services.AddSingleton<PartitionManager>();
         services.AddSingleton<ObservationWriter>();
         services.AddSingleton<ObservationQueries>();
+        services.AddSingleton<ObservationVersions>();
         services.AddSingleton<RegistryWriter>();
         services.AddSingleton<RegistryQueries>();
         services.AddSingleton<PartitionMaintenanceWorker>();

@@ -47,6 +47,15 @@ public sealed class StorageOptions
     public int WriteRetryCount { get; set; } = 5;
 
     /// <summary>
+    /// How long a batch write keeps retrying while the database is unreachable (connection refused, shutdown) before
+    /// it gives up and the store consumer faults. Meanwhile the consumer is paused on that batch with no offset
+    /// stored and readiness reports the database down. Keep it below the consumers' <c>max.poll.interval.ms</c>
+    /// (librdkafka default 300 s), or the group evicts the paused member.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:04:30", ErrorMessage = "Storage:WriteOutageTimeout must be between 0 and 4.5 minutes (below max.poll.interval.ms).")]
+    public TimeSpan WriteOutageTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// Apply migrations at startup. Null means "only for the embedded cluster"; a shared cluster is migrated once
     /// by <c>carestream migrate</c> so that replicas never race.
     /// </summary>

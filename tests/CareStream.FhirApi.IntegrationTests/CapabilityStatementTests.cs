@@ -61,6 +61,12 @@ public sealed class CapabilityStatementTests(FhirApiFixture api) : IClassFixture
                 case [_, "{id}"]:
                     Assert.Contains("read", interactions);
                     break;
+                case [_, "{id}", "_history"]:
+                    Assert.Contains("history-instance", interactions);
+                    break;
+                case [_, "{id}", "_history", "{vid}"]:
+                    Assert.Contains("vread", interactions);
+                    break;
                 case [_, var operation] when operation.StartsWith('$'):
                     Assert.Contains(resource.GetProperty("operation").EnumerateArray(), o => o.GetProperty("name").GetString() == operation[1..]);
                     break;

@@ -39,6 +39,7 @@ public sealed class FhirApiFixture : IAsyncLifetime
         builder.WebHost.UseTestServer();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(Database.Services.GetRequiredService<ObservationQueries>());
+        builder.Services.AddSingleton(Database.Services.GetRequiredService<ObservationVersions>());
         builder.Services.AddSingleton(Database.Services.GetRequiredService<RegistryQueries>());
         builder.Services.AddSingleton(new AlarmQueries(Database.Services.GetRequiredService<Npgsql.NpgsqlDataSource>()));
         builder.Services.AddSingleton(new AlarmAnalytics(Database.Services.GetRequiredService<Npgsql.NpgsqlDataSource>()));

@@ -52,6 +52,7 @@ public static class CapabilityStatementFactory
                         [
                             new ResourceInteractionComponent { Code = TypeRestfulInteraction.Read },
                             new ResourceInteractionComponent { Code = TypeRestfulInteraction.SearchType },
+            .. new[] { TypeRestfulInteraction.Vread, TypeRestfulInteraction.HistoryInstance, TypeRestfulInteraction.Update, TypeRestfulInteraction.Patch }.Select(c => new ResourceInteractionComponent { Code = c }),
                         ],
                         SearchParam =
                         [

@@ -65,7 +65,7 @@ public static class ObservationCodes
         return statuses;
     }
 
-    private static ObservationStatus? Status(string code) => code switch
+    internal static ObservationStatus? Status(string code) => code switch
     {
         "preliminary" => ObservationStatus.Preliminary,
         "final" => ObservationStatus.Final,

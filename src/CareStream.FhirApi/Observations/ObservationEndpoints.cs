@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Routing;
 namespace CareStream.FhirApi.Observations;
 
 /// <summary>
-/// <c>GET /fhir/Observation</c> (search, keyset-paged searchsets) and <c>GET /fhir/Observation/{id}</c> (read); the
+/// <c>GET /fhir/Observation</c> (search, keyset-paged searchsets); read, vread, history and verification are mapped by
+/// <see cref="ObservationVersionEndpoints"/>, the
 /// operations <c>$lastn</c> and <c>$trend</c> are mapped by <see cref="ObservationOperations"/>.
 /// </summary>
 public static class ObservationEndpoints
@@ -16,7 +17,7 @@ public static class ObservationEndpoints
     public static IEndpointRouteBuilder MapObservationEndpoints(this IEndpointRouteBuilder fhir)
     {
         fhir.MapGet("/Observation", SearchAsync);
-        fhir.MapGet("/Observation/{id}", ReadAsync);
+        fhir.MapObservationVersionEndpoints();
         fhir.MapObservationOperations();
         return fhir;
     }
@@ -46,18 +47,6 @@ public static class ObservationEndpoints
         var (observations, next, previous) = await ObservationPager.PageAsync(queries, search.Search, search.Count, cursor, cancellationToken);
         return new SearchsetBundleResult(
             self, next is { } n ? Link(n.Parameter) : null, total, Entries(baseUrl, observations), previous is { } p ? Link(p.Parameter) : null);
-    }
-
-    private static async Task<IResult> ReadAsync(string id, ObservationQueries queries, CancellationToken cancellationToken)
-    {
-        var rows = FhirReference.IsValidId(id) ? await queries.FindAsync(id, cancellationToken) : [];
-        if (rows.Count == 0)
-        {
-            throw FhirRequestException.NotFound("Observation", FhirReference.IsValidId(id) ? id : "?");
-        }
-
-        // Rows are immutable (insert-if-absent): every Observation is version 1 and last changed when it was taken.
-        return new RawResourceResult(ObservationPager.Render([.. rows]), StoredReading.VersionId, rows[0].EffectiveAt);
     }
 
     internal static List<(string FullUrl, ReadOnlyMemory<byte> Resource)> Entries(string baseUrl, IEnumerable<StoredReading[]> observations) =>

@@ -8,8 +8,9 @@ using NpgsqlTypes;
 namespace CareStream.Storage.Observations;
 
 /// <summary>
-/// The hot write path: binary COPY into a session temp table, then one <c>INSERT … ON CONFLICT DO NOTHING</c> into
-/// the partitioned table plus the trend-tier merge, committed once per batch with <c>synchronous_commit = on</c>.
+/// The hot write path, one durable transaction per batch (<c>synchronous_commit = on</c>): binary COPY straight into
+/// the partitioned table plus the trend tier from memory; when the batch holds a reading already stored, binary COPY
+/// into a session temp table and <c>INSERT … ON CONFLICT DO NOTHING</c> with the trend merged from what was inserted.
 /// When <see cref="WriteAsync"/> returns the batch is durable, so the caller may commit its Kafka offsets.
 /// </summary>
 public sealed class ObservationWriter(
@@ -31,6 +32,7 @@ public sealed class ObservationWriter(
             return 0;
         }
 
+        var outageStarted = timeProvider.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -45,8 +47,10 @@ public sealed class ObservationWriter(
                 // "no partition of relation found for row": a partition was dropped behind our cache.
                 partitions.Forget();
             }
-            catch (Exception ex) when (TransientErrors.IsTransient(ex) && attempt <= options.Value.WriteRetryCount && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (TransientErrors.IsTransient(ex) && !cancellationToken.IsCancellationRequested
+                && (attempt <= options.Value.WriteRetryCount || timeProvider.GetElapsedTime(outageStarted) < options.Value.WriteOutageTimeout))
             {
+                // Database down: hold this batch (the caller stores no offset) until it is back or the budget ends.
                 var delay = TransientErrors.Backoff(attempt);
                 Log.WriteRetry(logger, ex, readings.Count, attempt, delay);
                 await Task.Delay(delay, timeProvider, cancellationToken);
@@ -57,36 +61,88 @@ public sealed class ObservationWriter(
     private async Task<int> WriteOnceAsync(IReadOnlyList<VitalSignReading> readings, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await _keys.ResolvePatientsAsync(connection, readings.Select(r => r.Patient.Value), cancellationToken);
-        await _keys.ResolveSourcesAsync(connection, readings.Select(r => (r.Device.Value, r.MdcCode)), cancellationToken);
-        await partitions.EnsureAsync(connection, readings.Select(r => PartitionManager.DayOf(r.EffectiveAt)), cancellationToken);
+        await PrepareAsync(connection, readings, cancellationToken);
+        try
+        {
+            return await CopyNewAsync(connection, readings, cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // Some readings are stored already (a redelivery after a crash or rebalance): the slow, idempotent path.
+            return await MergeThroughStagingAsync(connection, readings, cancellationToken);
+        }
+    }
 
+    /// <summary>
+    /// The fast path, for batches of new readings (the steady state): binary COPY straight into the partitioned table
+    /// and the trend buckets upserted from memory. A reading already stored fails the COPY with a unique violation
+    /// and rolls the whole batch back. Measured: ~2× faster than staging + <c>ON CONFLICT</c>, whose speculative
+    /// insertion doubles the index work per row (docs/benchmarks.md).
+    /// </summary>
+    private async Task<int> CopyNewAsync(NpgsqlConnection connection, IReadOnlyList<VitalSignReading> readings, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var durable = new NpgsqlCommand("SET LOCAL synchronous_commit = on", connection, transaction))
+        {
+            await durable.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await CopyAsync(connection, ObservationSchema.CopyObservation, readings, cancellationToken);
+        await using (var trend = TrendBuckets.Command(readings, _keys.PatientKey, connection, transaction))
+        {
+            await trend.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return readings.Count;
+    }
+
+    /// <summary>The idempotent staging path alone (the store-write benchmark compares it with the fast path).</summary>
+    internal async Task<int> WriteThroughStagingAsync(IReadOnlyList<VitalSignReading> readings, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await PrepareAsync(connection, readings, cancellationToken);
+        return await MergeThroughStagingAsync(connection, readings, cancellationToken);
+    }
+
+    private async Task<int> MergeThroughStagingAsync(NpgsqlConnection connection, IReadOnlyList<VitalSignReading> readings, CancellationToken cancellationToken)
+    {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var prepare = new NpgsqlCommand(ObservationSchema.PrepareStaging, connection, transaction))
         {
             await prepare.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var importer = await connection.BeginBinaryImportAsync(ObservationSchema.CopyStaging, cancellationToken))
-        {
-            foreach (var reading in readings)
-            {
-                await importer.StartRowAsync(cancellationToken);
-                await importer.WriteAsync(reading.EffectiveAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-                await importer.WriteAsync(ObservationKey.FromId(reading.ObservationId), NpgsqlDbType.Bigint, cancellationToken);
-                await importer.WriteAsync(_keys.PatientKey(reading.Patient.Value), NpgsqlDbType.Integer, cancellationToken);
-                await importer.WriteAsync(_keys.SourceKey(reading.Device.Value, reading.MdcCode), NpgsqlDbType.Integer, cancellationToken);
-                await importer.WriteAsync((float)reading.Value, NpgsqlDbType.Real, cancellationToken);
-                await importer.WriteAsync((short)reading.Kind, NpgsqlDbType.Smallint, cancellationToken);
-                await importer.WriteAsync((short)reading.Status, NpgsqlDbType.Smallint, cancellationToken);
-            }
-
-            await importer.CompleteAsync(cancellationToken);
-        }
-
+        await CopyAsync(connection, ObservationSchema.CopyStaging, readings, cancellationToken);
         await using var merge = new NpgsqlCommand(ObservationSchema.MergeStaging, connection, transaction);
         var inserted = (long)(await merge.ExecuteScalarAsync(cancellationToken))!;
         await transaction.CommitAsync(cancellationToken);
         return (int)inserted;
+    }
+
+    /// <summary>Surrogate keys and day partitions, each created in its own committed statement before the batch.</summary>
+    private async Task PrepareAsync(NpgsqlConnection connection, IReadOnlyList<VitalSignReading> readings, CancellationToken cancellationToken)
+    {
+        await _keys.ResolvePatientsAsync(connection, readings.Select(r => r.Patient.Value), cancellationToken);
+        await _keys.ResolveSourcesAsync(connection, readings.Select(r => (r.Device.Value, r.MdcCode)), cancellationToken);
+        await partitions.EnsureAsync(connection, readings.Select(r => PartitionManager.DayOf(r.EffectiveAt)), cancellationToken);
+    }
+
+    private async Task CopyAsync(NpgsqlConnection connection, string copy, IReadOnlyList<VitalSignReading> readings, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
+        foreach (var reading in readings)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            await importer.WriteAsync(reading.EffectiveAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+            await importer.WriteAsync(ObservationKey.FromId(reading.ObservationId), NpgsqlDbType.Bigint, cancellationToken);
+            await importer.WriteAsync(_keys.PatientKey(reading.Patient.Value), NpgsqlDbType.Integer, cancellationToken);
+            await importer.WriteAsync(_keys.SourceKey(reading.Device.Value, reading.MdcCode), NpgsqlDbType.Integer, cancellationToken);
+            await importer.WriteAsync((float)reading.Value, NpgsqlDbType.Real, cancellationToken);
+            await importer.WriteAsync((short)reading.Kind, NpgsqlDbType.Smallint, cancellationToken);
+            await importer.WriteAsync((short)reading.Status, NpgsqlDbType.Smallint, cancellationToken);
+        }
+
+        await importer.CompleteAsync(cancellationToken);
     }
 }
