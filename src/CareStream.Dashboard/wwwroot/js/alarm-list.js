@@ -131,7 +131,7 @@ export class AlarmListView {
     const states = [];
     if (acknowledged) states.push(alarm.acknowledgedBy ? `Acknowledged by ${alarm.acknowledgedBy}` : 'Acknowledged');
     if (paused) states.push(`Audio paused ${paused}`);
-    if (alarm.annotation?.assessment) states.push(`Annotated: ${alarm.annotation.assessment}`);
+    if (alarm.annotation) states.push(`Annotated: ${alarm.annotation}`); // AlarmNotification.Annotation: the assessment code
     set(parts.state, 'text', states.join(' · '));
 
     const what = `${priority} ${alarm.condition}, ${bed}`;
