@@ -1,4 +1,7 @@
+using CareStream.Fhir.Ingress;
 using CareStream.Messaging;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace CareStream.Recorder;
@@ -6,7 +9,7 @@ namespace CareStream.Recorder;
 /// <summary>DI registration of the store role.</summary>
 public static class RecorderExtensions
 {
-    /// <summary>Canonical observations → PostgreSQL, and the registry topic → registry tables.</summary>
+    /// <summary>Canonical observations → PostgreSQL, the registry topic → registry tables, held unassociated readings → their table.</summary>
     public static IHostApplicationBuilder AddRecorder(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -15,6 +18,9 @@ public static class RecorderExtensions
             topics => topics.Observations,
             o => o.MaxBatchSize = 5_000);
         builder.Services.AddKafkaConsumer<RegistryStoreConsumer>(RegistryStoreConsumer.ConsumerName, topics => topics.Assignments);
+        builder.Services.TryAddSingleton(sp => new DeviceObservationParser(sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddKafkaConsumer<UnassociatedReadingStoreConsumer>(
+            UnassociatedReadingStoreConsumer.ConsumerName, topics => topics.UnassociatedObservations);
         return builder;
     }
 }

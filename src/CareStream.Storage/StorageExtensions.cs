@@ -1,6 +1,7 @@
 using CareStream.Storage.Observations;
 using CareStream.Storage.Partitions;
 using CareStream.Storage.Registry;
+using CareStream.Storage.Unassociated;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,6 +61,7 @@ public static class StorageExtensions
         services.AddSingleton<ObservationQueries>();
         services.AddSingleton<RegistryWriter>();
         services.AddSingleton<RegistryQueries>();
+        services.AddSingleton<UnassociatedReadingStore>();
         services.AddSingleton<PartitionMaintenanceWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<PartitionMaintenanceWorker>());
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
