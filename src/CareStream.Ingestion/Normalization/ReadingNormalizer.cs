@@ -11,11 +11,32 @@ namespace CareStream.Ingestion.Normalization;
 /// components of one Observation (a BP panel) back together. A reading whose device has no patient then is held,
 /// not dropped (ADR adr-2611-unassociated-readings). No I/O except waiting for the registry.
 /// </summary>
-public sealed class ReadingNormalizer(DeviceObservationParser parser, RegistryDirectory registry, RegistryFeed feed)
+public sealed class ReadingNormalizer
 {
-    internal async Task<NormalizationResult> NormalizeAsync(
+    private readonly DeviceObservationParser _parser;
+    private readonly RegistryDirectory _registry;
+    private readonly Func<TimeSpan, CancellationToken, Task<bool>> _syncRegistry;
+
+    public ReadingNormalizer(DeviceObservationParser parser, RegistryDirectory registry, RegistryFeed feed)
+        : this(parser, registry, (feed ?? throw new ArgumentNullException(nameof(feed))).SyncAsync)
+    {
+    }
+
+    /// <summary>For tests and benchmarks: <paramref name="syncRegistry"/> stands in for <see cref="RegistryFeed.SyncAsync"/>.</summary>
+    internal ReadingNormalizer(
+        DeviceObservationParser parser, RegistryDirectory registry, Func<TimeSpan, CancellationToken, Task<bool>> syncRegistry)
+    {
+        ArgumentNullException.ThrowIfNull(parser);
+        ArgumentNullException.ThrowIfNull(registry);
+        (_parser, _registry, _syncRegistry) = (parser, registry, syncRegistry);
+    }
+
+    /// <summary>Completes synchronously (no allocation of a task) unless a device must wait for the registry.</summary>
+    internal async ValueTask<NormalizationResult> NormalizeAsync(
         ReadOnlyMemory<byte> payload, TimeSpan associationWait, CancellationToken cancellationToken)
     {
+        var parser = _parser;
+        var registry = _registry;
         var parsed = parser.Parse(payload);
         var problems = parsed.Rejections
             .Select(r => new NormalizationProblem(r.Code.ToString(), $"entry {r.EntryIndex}: {r.Reason}"))
@@ -35,7 +56,7 @@ public sealed class ReadingNormalizer(DeviceObservationParser parser, RegistryDi
         }
 
         // A device associated a moment ago may not have reached this process's registry yet: wait once per message.
-        if (unresolved && await feed.SyncAsync(associationWait, cancellationToken))
+        if (unresolved && await _syncRegistry(associationWait, cancellationToken))
         {
             for (var i = 0; i < observations.Count; i++)
             {
