@@ -8,7 +8,8 @@ namespace CareStream.Fhir.UnitTests.Validation;
 
 /// <summary>
 /// A held (unassociated) reading is a device-style Observation without subject (adr-2611-unassociated-readings): valid
-/// base R4 Observation, and against the CareStream profile it fails on the missing subject and on nothing else.
+/// base R4 Observation, and against the CareStream profile it fails only on what attribution adds: subject and the
+/// deterministic identifier (cs-vs-6).
 /// </summary>
 public sealed class DeviceOnlyObservationValidationTests
 {
@@ -19,7 +20,7 @@ public sealed class DeviceOnlyObservationValidationTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void GivenAHeldDeviceOnlyObservation_WhenValidatedWithFirely_ThenBaseR4IsValidAndTheProfileMissesOnlySubject(string kind)
+    public void GivenAHeldDeviceOnlyObservation_WhenValidatedWithFirely_ThenBaseR4IsValidAndTheProfileMissesOnlySubjectAndIdentifier(string kind)
     {
         DeviceMeasurement[] measurements = kind == "hr"
             ? [new(VitalSignKind.HeartRate, Mdc.EcgHeartRate, 72)]
@@ -32,6 +33,7 @@ public sealed class DeviceOnlyObservationValidationTests
 
         Assert.True(baseResult.IsValid, baseResult.ErrorText);
         Assert.False(profileResult.IsValid);
-        Assert.All(profileResult.Errors, e => Assert.Contains("subject", (e.Details?.Text ?? e.Diagnostics) + string.Join(",", e.Expression), StringComparison.OrdinalIgnoreCase));
+        Assert.All(profileResult.Errors, e => Assert.Matches(
+            "subject|cs-vs-6", (e.Details?.Text ?? e.Diagnostics) + string.Join(",", e.Expression)));
     }
 }
