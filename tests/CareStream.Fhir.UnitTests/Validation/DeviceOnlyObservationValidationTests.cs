@@ -34,6 +34,6 @@ public sealed class DeviceOnlyObservationValidationTests
         Assert.True(baseResult.IsValid, baseResult.ErrorText);
         Assert.False(profileResult.IsValid);
         Assert.All(profileResult.Errors, e => Assert.Matches(
-            "subject|cs-vs-6", (e.Details?.Text ?? e.Diagnostics) + string.Join(",", e.Expression)));
+            "subject|identifier|cs-vs-6", (e.Details?.Text ?? e.Diagnostics) + string.Join(",", e.Expression)));
     }
 }

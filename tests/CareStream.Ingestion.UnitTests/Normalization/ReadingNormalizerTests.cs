@@ -120,4 +120,47 @@ public sealed class ReadingNormalizerTests
             held.Readings.Select(r => (r.ObservationId, r.Kind, r.MdcCode, r.Value, r.EffectiveAt)),
             replayed.Readings.Select(r => (r.ObservationId, r.Kind, r.MdcCode, r.Value, r.EffectiveAt)));
     }
+    [Theory]
+    [InlineData(4, false)]
+    [InlineData(10, true)]
+    public async Task GivenADeviceClockAheadOfReceipt_WhenNormalized_ThenTheCanonicalMessageIsFlaggedOnlyBeyondFiveMinutes(int minutesAhead, bool skewed)
+    {
+        var fixture = new NormalizerFixture();
+        fixture.Assign("dev-skew", "bed-s", "p-skew", T0);
+        var ahead = DateTimeOffset.UtcNow.AddMinutes(minutesAhead);
+
+        var result = await fixture.NormalizeAsync(NormalizerFixture.HeartRate("dev-skew", new DateTimeOffset(ahead.Ticks - (ahead.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero)));
+
+        Assert.Equal(skewed, Assert.Single(result.Messages).ClockSkewed);
+    }
+
+    [Fact]
+    public async Task GivenTenThousandMutatedPayloads_WhenNormalized_ThenEachYieldsReadingsOrAProblemWithAReasonAndNothingThrows()
+    {
+        var fixture = new NormalizerFixture();
+        fixture.Assign("dev-fuzz", "bed-f", "p-fuzz", T0.AddHours(-1));
+        byte[][] seeds =
+        [
+            NormalizerFixture.HeartRate("dev-fuzz", T0), NormalizerFixture.BloodPressure("dev-fuzz", T0),
+            NormalizerFixture.Bundle(NormalizerFixture.HeartRate("dev-fuzz", T0), NormalizerFixture.HeartRate("dev-other", T0)),
+        ];
+        var random = new Random(20261125); // fixed seed: a failure reproduces
+        var answered = 0;
+
+        for (var i = 0; i < 10_000; i++)
+        {
+            var payload = (byte[])seeds[i % seeds.Length].Clone();
+            for (var flips = random.Next(1, 6); flips > 0; flips--)
+            {
+                payload[random.Next(payload.Length)] = (byte)random.Next(256);
+            }
+
+            var result = await fixture.NormalizeAsync(payload);
+            answered += result.Messages.Count + result.Held.Count > 0 || result.Problems.Count > 0 ? 1 : 0;
+            Assert.All(result.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Reason)));
+        }
+
+        // A message with any problem is dead-lettered with these reasons by DeviceObservationConsumer.
+        Assert.Equal(10_000, answered);
+    }
 }
