@@ -22,13 +22,18 @@ namespace CareStream.Benchmarks;
 internal static class NormalizerKafkaThroughput
 {
     private const int Beds = 1_000;
+    private const int IngressPartitions = 48;
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
     public static async Task RunAsync(int readings)
     {
         using var cluster = EmbeddedKafkaCluster.Start(brokerCount: 1);
         var topics = new KafkaTopicNames();
-        foreach (var topic in new[] { topics.DeviceObservations, topics.Observations, topics.ObservationsDeadLetter, topics.UnassociatedObservations, topics.Alerts })
+        // The mock cluster prunes a partition beyond ~5 MB, which would delete pre-loaded records before they are read:
+        // the ingress topic gets 48 partitions (≈ 2 MB each at 200,000 readings). The output is counted by high
+        // watermarks, which pruning does not lower.
+        cluster.CreateTopic(topics.DeviceObservations, IngressPartitions, 1);
+        foreach (var topic in new[] { topics.Observations, topics.ObservationsDeadLetter, topics.UnassociatedObservations, topics.Alerts })
         {
             cluster.CreateTopic(topic, Topics.DefaultPartitions, 1);
         }
@@ -38,7 +43,7 @@ internal static class NormalizerKafkaThroughput
         Console.WriteLine($"preloaded {messages} device messages ({readings} readings) for {Beds} beds");
 
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.SetMinimumLevel(Environment.GetEnvironmentVariable("BENCH_LOG") is { } level ? Enum.Parse<LogLevel>(level) : LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Kafka:BootstrapServers"] = cluster.BootstrapServers,
@@ -64,6 +69,10 @@ internal static class NormalizerKafkaThroughput
             count = partitions.Sum(tp => probe.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(5)).High.Value);
             process.Refresh();
             samples.Add((clock.Elapsed, process.TotalProcessorTime, count));
+            if (samples.Count % 100 == 0)
+            {
+                Console.WriteLine($"{clock.Elapsed.TotalSeconds:F0} s: {count} of {messages} canonical messages");
+            }
         }
 
         await host.StopAsync();
