@@ -56,6 +56,6 @@ public sealed class ScenarioCoreProfileConformanceTests
         Assert.Empty(failures);
         // Device-silent publishes nothing by design; sensor-off may publish nothing at the sampled instants.
         Assert.True(scenarios.Count >= 7, $"only scenarios {string.Join(", ", scenarios)} produced readings");
-        Assert.True(validated > 200, $"only {validated} validations ran");
+        Assert.True(validated > 150, $"only {validated} validations ran");
     }
 }
