@@ -46,6 +46,25 @@ public static class KafkaHeaders
     /// <summary>Dead-letter header: <c>true</c> when the value is only the first bytes of an oversize original.</summary>
     public const string Truncated = "carestream-truncated";
 
+    /// <summary>Canonical observations: <c>true</c> when the device clock ran more than 5 minutes ahead of receipt.</summary>
+    public const string ClockSkew = "carestream-clock-skew";
+
+    /// <summary>Unassociated observations: the ward the device is placed in, when known.</summary>
+    public const string Ward = "carestream-ward";
+
+    /// <summary>Unassociated observations: the bed the device is placed at, when known.</summary>
+    public const string Bed = "carestream-bed";
+
+    /// <summary>A technical event carried by the record (value: <see cref="DeviceUnassociatedEvent"/>).</summary>
+    public const string Event = "carestream-event";
+
+    /// <summary>
+    /// Value of <see cref="Event"/>: the device publishes readings but has no patient at their effective time. Raised on
+    /// the device's first such reading and again at most once per <c>Ingestion:Normalizer:UnassociatedEventInterval</c>
+    /// while it stays unassociated.
+    /// </summary>
+    public const string DeviceUnassociatedEvent = "device-unassociated";
+
     /// <summary>New headers with <c>content-type: application/fhir+json; fhirVersion=4.0</c>.</summary>
     public static Headers CreateFhirJson() => new() { { ContentType, Encoding.UTF8.GetBytes(FhirJson) } };
 

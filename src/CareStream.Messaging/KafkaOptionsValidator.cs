@@ -31,10 +31,10 @@ internal sealed class KafkaOptionsValidator : IValidateOptions<KafkaOptions>
         }
 
         var names = options.Topics;
-        string[] all = [names.DeviceObservations, names.Observations, names.ObservationsDeadLetter, names.Alerts, names.Assignments, names.PatientCommands];
+        string[] all = [names.DeviceObservations, names.Observations, names.ObservationsDeadLetter, names.UnassociatedObservations, names.Alerts, names.Assignments, names.PatientCommands];
         if (all.Distinct(StringComparer.Ordinal).Count() != all.Length)
         {
-            failures.Add("Kafka:Topics:* must name six distinct topics.");
+            failures.Add("Kafka:Topics:* must name distinct topics (one per CareStream stream).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

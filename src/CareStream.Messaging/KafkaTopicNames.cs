@@ -17,6 +17,10 @@ public sealed class KafkaTopicNames
     [Required(AllowEmptyStrings = false)]
     public string ObservationsDeadLetter { get; set; } = Messaging.Topics.ObservationsDeadLetter;
 
+    /// <summary><c>Kafka:Topics:UnassociatedObservations</c>.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string UnassociatedObservations { get; set; } = Messaging.Topics.UnassociatedObservations;
+
     /// <summary><c>Kafka:Topics:Alerts</c>.</summary>
     [Required(AllowEmptyStrings = false)]
     public string Alerts { get; set; } = Messaging.Topics.Alerts;

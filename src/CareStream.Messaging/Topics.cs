@@ -15,6 +15,14 @@ public static class Topics
     /// <summary>Rejected messages with their original bytes and the <c>carestream-*</c> error headers.</summary>
     public const string ObservationsDeadLetter = "carestream.observations.dlq.v1";
 
+    /// <summary>
+    /// Readings from a device with no patient at their effective time, keyed by device id: device-style FHIR R4 Observation
+    /// JSON (the ingress shape, checked and in canonical units, without subject), with ward/bed headers when the device is
+    /// placed. Kept so they can be stored and re-attributed; records that raise the "unassociated device" technical event
+    /// carry <see cref="KafkaHeaders.Event"/> = <see cref="KafkaHeaders.DeviceUnassociatedEvent"/>.
+    /// </summary>
+    public const string UnassociatedObservations = "carestream.observations.unassociated.v1";
+
     /// <summary>Alert state changes, keyed by patient id.</summary>
     public const string Alerts = "carestream.alerts.v1";
 
@@ -41,6 +49,7 @@ public static class Topics
             new TopicSpec(names.DeviceObservations, options.Partitions, Compacted: false),
             new TopicSpec(names.Observations, options.Partitions, Compacted: false),
             new TopicSpec(names.ObservationsDeadLetter, options.Partitions, Compacted: false),
+            new TopicSpec(names.UnassociatedObservations, options.Partitions, Compacted: false),
             new TopicSpec(names.Alerts, options.Partitions, Compacted: false),
             new TopicSpec(names.PatientCommands, options.Partitions, Compacted: false),
             new TopicSpec(names.Assignments, options.Partitions, Compacted: true),

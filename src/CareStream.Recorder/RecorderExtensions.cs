@@ -1,5 +1,8 @@
+using CareStream.Fhir.Ingress;
 using CareStream.Messaging;
 using CareStream.Storage.Alerts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace CareStream.Recorder;
@@ -7,7 +10,8 @@ namespace CareStream.Recorder;
 /// <summary>DI registration of the store role.</summary>
 public static class RecorderExtensions
 {
-    /// <summary>Canonical observations → PostgreSQL, the registry topic → registry tables, alarm events → the alert store.</summary>
+    /// <summary>Canonical observations → PostgreSQL, the registry topic → registry tables, alarm events → the alert store,
+    /// held unassociated readings → their table.</summary>
     public static IHostApplicationBuilder AddRecorder(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -20,6 +24,9 @@ public static class RecorderExtensions
         builder.Services.AddKafkaConsumer<RegistryStoreConsumer>(RegistryStoreConsumer.ConsumerName, topics => topics.Assignments);
         builder.Services.AddAlarmStore();
         builder.Services.AddKafkaConsumer<AlarmStoreConsumer>(AlarmStoreConsumer.ConsumerName, topics => topics.Alerts);
+        builder.Services.TryAddSingleton(sp => new DeviceObservationParser(sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddKafkaConsumer<UnassociatedReadingStoreConsumer>(
+            UnassociatedReadingStoreConsumer.ConsumerName, topics => topics.UnassociatedObservations);
         return builder;
     }
 }

@@ -26,6 +26,8 @@ public sealed class CareStreamDbContext(DbContextOptions<CareStreamDbContext> op
 
     public DbSet<ObservationSource> ObservationSources => Set<ObservationSource>();
 
+    public DbSet<UnassociatedReading> UnassociatedReadings => Set<UnassociatedReading>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -1,6 +1,7 @@
 using CareStream.Storage.Observations;
 using CareStream.Storage.Partitions;
 using CareStream.Storage.Registry;
+using CareStream.Storage.Unassociated;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,6 +62,7 @@ public static class StorageExtensions
         services.AddSingleton<ObservationVersions>();
         services.AddSingleton<RegistryWriter>();
         services.AddSingleton<RegistryQueries>();
+        services.AddSingleton<UnassociatedReadingStore>();
         services.AddSingleton<PartitionMaintenanceWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<PartitionMaintenanceWorker>());
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);

@@ -40,7 +40,9 @@ public sealed class AdtTransferTests(IngestHost host) : IClassFixture<IngestHost
 
         var p1 = await FhirClient.WaitForObservationsAsync(host.Http, "adt-p1", 10, TimeSpan.FromSeconds(40), ct);
         var p2 = await FhirClient.WaitForObservationsAsync(host.Http, "adt-p2", 10, TimeSpan.FromSeconds(20), ct);
-        var deadLetters = host.Kafka.ReadAll(host.Settings.Topics.ObservationsDeadLetter, expected: 10, TimeSpan.FromSeconds(20));
+        var held = host.Kafka.ReadAll(host.Settings.Topics.UnassociatedObservations, expected: 10, TimeSpan.FromSeconds(20));
+        var deadLetters = host.Kafka.ReadAll(host.Settings.Topics.ObservationsDeadLetter, expected: 1, TimeSpan.FromSeconds(2));
+        var kept = await KeptAsync(["adt-dev-a", "adt-dev-c"], expected: 10, ct);
 
         Assert.Equal(HttpStatusCode.Conflict, occupied.StatusCode);
         Assert.Contains("occupied by patient adt-p2", (await IngestHost.JsonAsync(occupied)).GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -51,12 +53,50 @@ public sealed class AdtTransferTests(IngestHost host) : IClassFixture<IngestHost
             [.. Enumerable.Range(0, 5).Select(m => ("Device/adt-dev-a", m)), .. Enumerable.Range(5, 5).Select(m => ("Device/adt-dev-c", m))],
             Readings(p1));
         Assert.Equal([.. Enumerable.Range(0, 10).Select(m => ("Device/adt-dev-b", m))], Readings(p2));
-        // Monitor A after t5 and monitor C before t5 had no patient: kept on the dead-letter topic, never misattributed.
-        Assert.Equal(10, deadLetters.Count);
-        Assert.All(deadLetters, d => Assert.Equal("UnassociatedDevice", Header(d.Message.Headers, KafkaHeaders.ErrorCode)));
+        // Monitor A after t5 and monitor C before t5 had no patient: kept device-only on the unassociated topic with
+        // their bed, never misattributed and never dead-lettered; each device's first one raises the technical event.
+        Assert.Empty(deadLetters);
         Assert.Equal(
             [.. Enumerable.Range(5, 5).Select(m => $"adt-dev-a@{m}"), .. Enumerable.Range(0, 5).Select(m => $"adt-dev-c@{m}")],
-            deadLetters.Select(d => $"{d.Message.Key}@{EffectiveMinute(d.Message.Value)}").Order(StringComparer.Ordinal));
+            held.Select(d => $"{d.Message.Key}@{EffectiveMinute(d.Message.Value)}").Order(StringComparer.Ordinal));
+        Assert.All(held, d => Assert.Equal(
+            ("adt-ward", d.Message.Key.Replace("dev", "bed", StringComparison.Ordinal)),
+            (Header(d.Message.Headers, KafkaHeaders.Ward), Header(d.Message.Headers, KafkaHeaders.Bed))));
+        Assert.Equal(
+            ["adt-dev-a", "adt-dev-c"],
+            held.Where(d => Header(d.Message.Headers, KafkaHeaders.Event) == KafkaHeaders.DeviceUnassociatedEvent).Select(d => d.Message.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            [.. Enumerable.Range(5, 5).Select(m => ("adt-dev-a", "adt-bed-a", m)), .. Enumerable.Range(0, 5).Select(m => ("adt-dev-c", "adt-bed-c", m))],
+            kept);
+    }
+
+    // The store role keeps held readings in unassociated_reading (waits for the batch to land).
+    private async Task<(string Device, string? Bed, int Minute)[]> KeptAsync(string[] devices, int expected, CancellationToken ct)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        var rows = new List<(string, string?, int)>();
+        while (true)
+        {
+            rows.Clear();
+            await using var connection = new Npgsql.NpgsqlConnection(host.ConnectionString);
+            await connection.OpenAsync(ct);
+            await using var command = new Npgsql.NpgsqlCommand(
+                "SELECT device_id, bed_id, effective_at FROM unassociated_reading WHERE device_id = ANY(@devices) ORDER BY device_id, effective_at", connection);
+            command.Parameters.AddWithValue("devices", devices);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
+                    (int)(reader.GetFieldValue<DateTimeOffset>(2) - T0).TotalMinutes));
+            }
+
+            if (rows.Count >= expected || DateTimeOffset.UtcNow > deadline)
+            {
+                return [.. rows];
+            }
+
+            await Task.Delay(200, ct);
+        }
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace CareStream.IntegrationTests;
 /// </summary>
 internal sealed class HostSettings
 {
-    private static readonly string[] ConsumerNames = ["ingest-normalizer", "store-observations", "store-registry", "store-alarms", "rules-evaluator"];
+    private static readonly string[] ConsumerNames = ["ingest-normalizer", "store-observations", "store-registry", "store-alarms", "store-unassociated", "rules-evaluator"];
 
     private HostSettings(KafkaTopicNames topics, Dictionary<string, string> values)
     {
@@ -29,11 +29,12 @@ internal sealed class HostSettings
             DeviceObservations = $"{Messaging.Topics.DeviceObservations}-{suffix}",
             Observations = $"{Messaging.Topics.Observations}-{suffix}",
             ObservationsDeadLetter = $"{Messaging.Topics.ObservationsDeadLetter}-{suffix}",
+            UnassociatedObservations = $"{Messaging.Topics.UnassociatedObservations}-{suffix}",
             Alerts = $"{Messaging.Topics.Alerts}-{suffix}",
             Assignments = $"{Messaging.Topics.Assignments}-{suffix}",
             PatientCommands = $"{Messaging.Topics.PatientCommands}-{suffix}",
         };
-        foreach (var name in new[] { topics.DeviceObservations, topics.Observations, topics.ObservationsDeadLetter, topics.Alerts, topics.PatientCommands })
+        foreach (var name in new[] { topics.DeviceObservations, topics.Observations, topics.ObservationsDeadLetter, topics.UnassociatedObservations, topics.Alerts, topics.PatientCommands })
         {
             await kafka.CreateTopicAsync(name, Messaging.Topics.DefaultPartitions);
         }
@@ -48,6 +49,7 @@ internal sealed class HostSettings
             ["Kafka:Topics:DeviceObservations"] = topics.DeviceObservations,
             ["Kafka:Topics:Observations"] = topics.Observations,
             ["Kafka:Topics:ObservationsDeadLetter"] = topics.ObservationsDeadLetter,
+            ["Kafka:Topics:UnassociatedObservations"] = topics.UnassociatedObservations,
             ["Kafka:Topics:Alerts"] = topics.Alerts,
             ["Kafka:Topics:Assignments"] = topics.Assignments,
             ["Kafka:Topics:PatientCommands"] = topics.PatientCommands,

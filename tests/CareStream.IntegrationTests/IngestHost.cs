@@ -30,6 +30,8 @@ public sealed class IngestHost(KafkaFixture kafka) : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    public string ConnectionString => _postgres.ConnectionString;
+
     public async ValueTask InitializeAsync()
     {
         await _postgres.InitializeAsync();

@@ -17,7 +17,7 @@ public sealed class PoisonInterleavingTests(IngestHost host) : IClassFixture<Ing
     private const int Total = 5_000;
     private const int PoisonEvery = 100;
     private const int Devices = 10;
-    private static readonly string[] PoisonKinds = ["malformed JSON", "invalid FHIR", "unknown LOINC", "oversize payload (1.5 MB)", "unknown device"];
+    private static readonly string[] PoisonKinds = ["malformed JSON", "invalid FHIR", "unknown LOINC", "oversize payload (1.5 MB)", "unsafe narrative"];
     private static readonly string[] DeadLetterHeaders =
     [
         KafkaHeaders.OriginalTopic, KafkaHeaders.OriginalPartition, KafkaHeaders.OriginalOffset, KafkaHeaders.ErrorCode, KafkaHeaders.ErrorReason,
@@ -53,7 +53,7 @@ public sealed class PoisonInterleavingTests(IngestHost host) : IClassFixture<Ing
         Assert.All(deadLetters, d => Assert.All(DeadLetterHeaders, h => Assert.True(
             d.Message.Headers.TryGetLastBytes(h, out var v) && v.Length > 0, $"dead letter at {d.TopicPartitionOffset} lacks {h}")));
         Assert.Equal(
-            ["MalformedJson", "MessageTooLarge", "UnassociatedDevice", "UnknownCode", "UnsupportedResourceType"],
+            ["MalformedJson", "MessageTooLarge", "UnknownCode", "UnsafeNarrative", "UnsupportedResourceType"],
             deadLetters.Select(d => Encoding.UTF8.GetString(d.Message.Headers.GetLastBytes(KafkaHeaders.ErrorCode))).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(good, canonical.Count);
         Assert.Equal(good, canonical.Select(c => JsonDocument.Parse(c.Message.Value).RootElement.GetProperty("id").GetString()).Distinct().Count());
@@ -83,7 +83,8 @@ public sealed class PoisonInterleavingTests(IngestHost host) : IClassFixture<Ing
             "invalid FHIR" => reading.Replace("\"Observation\"", "\"Patient\"", StringComparison.Ordinal),
             "unknown LOINC" => reading.Replace("8867-4", "99999-9", StringComparison.Ordinal),
             "oversize payload (1.5 MB)" => reading.Insert(1, $"\"padding\":\"{new string('x', 3 * 512 * 1024)}\","),
-            _ => IngestHost.Observation("poison-dev-unknown", at),
+            // Active content in text.div: the same refusal as over HTTP, now that the shared parser checks it.
+            _ => reading.Insert(1, "\"text\":{\"status\":\"generated\",\"div\":\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\"><script>alert(1)</script></div>\"},"),
         };
         return (device, Encoding.UTF8.GetBytes(value), true);
     }

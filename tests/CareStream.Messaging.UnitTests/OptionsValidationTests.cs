@@ -14,7 +14,7 @@ public sealed class OptionsValidationTests
     [InlineData("Kafka:MinInSyncReplicas", "4", "Kafka:MinInSyncReplicas (4) must not exceed Kafka:ReplicationFactor (3).")]
     [InlineData("Kafka:Producer:acks", "1", "Kafka:Producer:acks must be 'all' (was '1')")]
     [InlineData("Kafka:Producer:enable.idempotence", "false", "Kafka:Producer:enable.idempotence must be 'true'")]
-    [InlineData("Kafka:Topics:Alerts", "carestream.observations.v1", "Kafka:Topics:* must name six distinct topics.")]
+    [InlineData("Kafka:Topics:Alerts", "carestream.observations.v1", "Kafka:Topics:* must name distinct topics (one per CareStream stream).")]
     public void GivenInvalidKafkaSetting_WhenOptionsAreRead_ThenTheMessageNamesTheSetting(string key, string value, string expected)
     {
         using var services = Build(new() { [key] = value });
@@ -53,7 +53,7 @@ public sealed class OptionsValidationTests
         Assert.Equal(2, options.MinInSyncReplicas);
         Assert.Equal(Topics.Observations, consumer.Topic);
         Assert.Equal(
-            [(Topics.DeviceObservations, false), (Topics.Observations, false), (Topics.ObservationsDeadLetter, false), (Topics.Alerts, false), (Topics.PatientCommands, false), (Topics.Assignments, true)],
+            [(Topics.DeviceObservations, false), (Topics.Observations, false), (Topics.ObservationsDeadLetter, false), (Topics.UnassociatedObservations, false), (Topics.Alerts, false), (Topics.PatientCommands, false), (Topics.Assignments, true)],
             Topics.All(options).Select(t => (t.Name, t.Compacted)));
     }
 

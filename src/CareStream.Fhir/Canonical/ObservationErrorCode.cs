@@ -23,4 +23,7 @@ public enum ObservationErrorCode
     InvalidComponents = 18,
     MissingSubject = 19,
     InvalidIdentifier = 20,
+
+    /// <summary><c>text.div</c> holds active content (scripts, event handlers, script URLs).</summary>
+    UnsafeNarrative = 21,
 }

@@ -42,6 +42,11 @@ internal sealed partial class ObservationElementReader(DeviceObservationParserOp
         }
 
         EnsureOnly(observation, ObservationElements, "Observation");
+        if (NarrativeGuard.Check(observation) is { } unsafeNarrative)
+        {
+            throw Fail(ObservationErrorCode.UnsafeNarrative, unsafeNarrative);
+        }
+
         if (observation.TryGetProperty("id", out var id) && (id.ValueKind != JsonValueKind.String || !FhirId().IsMatch(id.GetString()!)))
         {
             throw Fail(ObservationErrorCode.InvalidId, "Observation.id is not a FHIR id ([A-Za-z0-9-.]{1,64}).");

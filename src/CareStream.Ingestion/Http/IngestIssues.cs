@@ -9,7 +9,8 @@ namespace CareStream.Ingestion.Http;
 internal static class IngestIssues
 {
     public static IngestIssue From(DeviceObservationRejection rejection, string expression) =>
-        new(rejection.Code.ToString(), rejection.Reason, expression, TypeOf(rejection.Code));
+        new(rejection.Code.ToString(), rejection.Reason,
+            rejection.Code == ObservationErrorCode.UnsafeNarrative ? expression + ".text.div" : expression, TypeOf(rejection.Code));
 
     /// <summary>Status for a whole-message rejection: 400 for unparseable JSON, 413 for size, 422 for the rest.</summary>
     public static int StatusOf(ObservationErrorCode code) => code switch
@@ -26,6 +27,7 @@ internal static class IngestIssues
         ObservationErrorCode.UnsupportedResourceType or ObservationErrorCode.UnsupportedBundleType => OperationOutcome.IssueType.NotSupported,
         ObservationErrorCode.UnknownCode or ObservationErrorCode.InvalidUnit or ObservationErrorCode.CodingOrder => OperationOutcome.IssueType.CodeInvalid,
         ObservationErrorCode.ImplausibleValue => OperationOutcome.IssueType.Value,
+        ObservationErrorCode.UnsafeNarrative => OperationOutcome.IssueType.Security,
         ObservationErrorCode.MissingCategory or ObservationErrorCode.MissingDevice or ObservationErrorCode.MissingEffective
             or ObservationErrorCode.MissingValue => OperationOutcome.IssueType.Required,
         _ => OperationOutcome.IssueType.Invalid,

@@ -12,7 +12,7 @@ namespace CareStream.Ingestion.Http;
 
 /// <summary>
 /// The HTTP adapter: checks device Observations exactly as the normalizer will (<see cref="DeviceObservationParser"/>)
-/// plus the narrative (B8), and publishes what passes to the ingress topic keyed by device. A 202 means the
+/// (narrative included, B8), and publishes what passes to the ingress topic keyed by device. A 202 means the
 /// reading is durable in Kafka (acks=all), not yet attributed or stored.
 /// </summary>
 public sealed class ObservationIngestService(
@@ -109,12 +109,8 @@ public sealed class ObservationIngestService(
 
     private static List<IngestIssue> IssuesOf(DeviceParseResult parsed, int index, JsonElement element, string expression)
     {
+        // The parser checks the narrative too (B8), so Kafka and HTTP ingress refuse the same Observations.
         var issues = parsed.Rejections.Where(r => r.EntryIndex == index).Select(r => IngestIssues.From(r, expression)).ToList();
-        var resource = expression == "Observation" ? element : element.TryGetProperty("resource", out var r) ? r : default;
-        if (NarrativeGuard.Check(resource) is { } unsafeNarrative)
-        {
-            issues.Add(new IngestIssue(NarrativeGuard.UnsafeNarrativeCode, unsafeNarrative, expression + ".text.div", OperationOutcome.IssueType.Security));
-        }
 
         if (expression != "Observation" && element.TryGetProperty("request", out var request) && !IsPostObservation(request))
         {

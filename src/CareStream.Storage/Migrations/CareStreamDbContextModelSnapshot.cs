@@ -503,6 +503,60 @@ namespace CareStream.Storage.Migrations
                     b.ToTable("patient_key", (string)null);
                 });
 
+            modelBuilder.Entity("CareStream.Storage.Entities.UnassociatedReading", b =>
+                {
+                    b.Property<string>("ObservationId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("observation_id");
+
+                    b.Property<short>("Kind")
+                        .HasColumnType("smallint")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("BedId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("bed_id");
+
+                    b.Property<string>("DeviceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("device_id");
+
+                    b.Property<DateTimeOffset>("EffectiveAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("effective_at");
+
+                    b.Property<int>("MdcCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("mdc_code");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<short>("Status")
+                        .HasColumnType("smallint")
+                        .HasColumnName("status");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.Property<string>("WardId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ward_id");
+
+                    b.HasKey("ObservationId", "Kind");
+
+                    b.HasIndex("DeviceId", "EffectiveAt");
+
+                    b.ToTable("unassociated_reading", (string)null);
+                });
+
             modelBuilder.Entity("CareStream.Storage.Entities.Ward", b =>
                 {
                     b.Property<string>("WardId")

@@ -9,6 +9,8 @@ public sealed class KafkaAclTests
         { "carestream-ingest", "carestream.device-observations.v1", "Read" },
         { "carestream-ingest", "carestream.observations.v1", "Write" },
         { "carestream-ingest", "carestream.observations.dlq.v1", "Write" },
+        { "carestream-ingest", "carestream.observations.unassociated.v1", "Write" },
+        { "carestream-store", "carestream.observations.unassociated.v1", "Read" },
         { "carestream-ingest", "carestream.assignments.v1", "Read" },
         { "carestream-store", "carestream.observations.v1", "Read" },
         { "carestream-rules", "carestream.observations.v1", "Read" },
@@ -21,6 +23,7 @@ public sealed class KafkaAclTests
     {
         { "carestream.observations.v1", "carestream-ingest" },
         { "carestream.alerts.v1", "carestream-rules" },
+        { "carestream.observations.unassociated.v1", "carestream-ingest" },
     };
 
     [Fact]

@@ -48,7 +48,9 @@ public sealed class Hl7FuzzTests
             $"fuzz: {string.Join(", ", counts.Select(c => $"{c.Key}={c.Value}"))}; slowest {slowest.TotalMilliseconds:F0} ms; total {total.Elapsed}");
         Assert.Equal(Messages, counts.Values.Sum());
         Assert.True(counts.GetValueOrDefault(Hl7AckCode.AE) + counts.GetValueOrDefault(Hl7AckCode.AR) > Messages / 2, "most mutations must be refused");
-        Assert.True(slowest < TimeSpan.FromSeconds(2), $"slowest message took {slowest}");
+        // A hang guard (catastrophic backtracking, an endless loop), not a performance assertion: speed is measured by
+        // the benchmarks. 2 s was exceeded (2.15 s) on a CI box at load average 35, so the guard allows 10 s.
+        Assert.True(slowest < TimeSpan.FromSeconds(10), $"slowest message took {slowest}");
     }
 
     [Fact]
