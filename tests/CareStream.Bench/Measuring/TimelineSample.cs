@@ -1,0 +1,11 @@
+namespace CareStream.Bench.Measuring;
+
+/// <summary>One second of the run: readings published and stored, consumer lag per group, host CPU and memory.</summary>
+public sealed record TimelineSample(
+    int Second,
+    long PublishedReadings,
+    long StoredRows,
+    IReadOnlyDictionary<string, long> LagByGroup,
+    double HostCpuPercent,
+    double HostRssMiB,
+    double MachineCpuPercent);
