@@ -8,7 +8,7 @@ public sealed record BenchOptions
     public const string Usage = """
         carestream-bench --workload W1|W2|W3 [--duration 60] [--beds N] [--dashboards N] [--output DIR]
                          [--kafka host:port] [--postgres "connection string"] [--host-dll path/carestream.dll]
-                         [--alarms 5] [--fhir-rate 1000] [--fhir-seconds 10] [--fhir-concurrency 16]
+                         [--host-setting Key=Value ...] [--alarms 5] [--adt-max-beds 64] [--fhir-rate 1000] [--fhir-seconds 10] [--fhir-concurrency 16]
         Starts the real host (`carestream --roles all`), drives the workload through it and writes report.md,
         report.json and latency-lag.png to the output directory. Exit code 0 only when every published reading is
         stored exactly once.
@@ -31,7 +31,13 @@ public sealed record BenchOptions
 
     public string? HostAssembly { get; init; }
 
+    /// <summary>Extra host configuration (<c>--host-setting Key=Value</c>, repeatable), e.g. consumer tuning to compare.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> HostSettings { get; init; } = [];
+
     public int AlarmCrossings { get; init; } = 5;
+
+    /// <summary>Up to this many beds are associated through the ADT API; larger runs publish the assignments.</summary>
+    public int AdtApiMaxBeds { get; init; } = 64;
 
     public int FhirRate { get; init; } = 1_000;
 
@@ -61,7 +67,9 @@ public sealed record BenchOptions
                 "--kafka" => options with { KafkaBootstrapServers = value },
                 "--postgres" => options with { PostgresConnectionString = value },
                 "--host-dll" => options with { HostAssembly = value },
+                "--host-setting" => options with { HostSettings = [.. options.HostSettings, Setting(value)] },
                 "--alarms" => options with { AlarmCrossings = Int(value) },
+                "--adt-max-beds" => options with { AdtApiMaxBeds = Int(value) },
                 "--fhir-rate" => options with { FhirRate = Int(value) },
                 "--fhir-seconds" => options with { FhirPhase = TimeSpan.FromSeconds(Int(value)) },
                 "--fhir-concurrency" => options with { FhirConcurrency = Int(value) },
@@ -85,6 +93,10 @@ public sealed record BenchOptions
         set();
         return options;
     }
+
+    private static KeyValuePair<string, string> Setting(string value) => value.Split('=', 2) is [var key, var setting]
+        ? new(key, setting)
+        : throw new ArgumentException($"--host-setting expects Key=Value, got '{value}'.");
 
     private static int Int(string value) => int.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture);
 }

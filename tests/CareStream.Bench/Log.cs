@@ -11,8 +11,8 @@ internal static partial class Log
     [LoggerMessage(9001, LogLevel.Information, "Host ready at {Address} (pid {Pid}); Kafka {Bootstrap}")]
     public static partial void HostReady(ILogger logger, Uri address, int pid, string bootstrap);
 
-    [LoggerMessage(9002, LogLevel.Information, "Associated {Beds} monitors with beds and patients through /api/adt")]
-    public static partial void Seeded(ILogger logger, int beds);
+    [LoggerMessage(9002, LogLevel.Information, "Associated {Beds} monitors with beds and patients through {Path}")]
+    public static partial void Seeded(ILogger logger, int beds, string path);
 
     [LoggerMessage(9003, LogLevel.Information, "{Dashboards} SignalR dashboards follow {Wards} wards; load starts")]
     public static partial void LoadStarting(ILogger logger, int dashboards, int wards);

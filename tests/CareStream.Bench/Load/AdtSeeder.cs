@@ -4,7 +4,7 @@ namespace CareStream.Bench.Load;
 
 /// <summary>
 /// Associates every simulated monitor with a bed and a patient through the host's ADT API (<c>/api/adt</c>):
-/// register the bed, admit the patient to it, associate the monitor — as an integration engine would.
+/// register the bed, associate the monitor, admit the patient — as an integration engine would.
 /// </summary>
 public static class AdtSeeder
 {
@@ -15,6 +15,8 @@ public static class AdtSeeder
         await Parallel.ForEachAsync(beds, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (bed, ct) =>
         {
             await PostAsync(http, "/api/adt/beds", new { wardId = bed.Ward, wardName = bed.Ward, bedId = bed.Bed, label = bed.Bed }, ct);
+            // The registry admits a patient only to a bed that has its monitor.
+            await PostAsync(http, $"/api/adt/devices/{bed.Device}/associate", new { bedId = bed.Bed, effectiveAt }, ct);
             await PostAsync(http, "/api/adt/admit", new
             {
                 patientId = bed.Patient,
@@ -24,9 +26,8 @@ public static class AdtSeeder
                 birthDate = "1970-01-01",
                 gender = "unknown",
                 bedId = bed.Bed,
-                effectiveAt,
+                effectiveAt = effectiveAt.AddSeconds(1), // changes are accepted in time order only
             }, ct);
-            await PostAsync(http, $"/api/adt/devices/{bed.Device}/associate", new { bedId = bed.Bed, effectiveAt }, ct);
         });
     }
 

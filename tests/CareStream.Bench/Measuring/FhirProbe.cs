@@ -39,9 +39,10 @@ public sealed class FhirProbe(Uri host, IReadOnlyList<BenchBed> beds)
             }, cancellationToken));
         }
 
+        var issued = total / clock.Elapsed.TotalSeconds;
         await Task.WhenAll(running);
-        var achieved = total / clock.Elapsed.TotalSeconds;
-        return new FhirOpenLoopResult(rate, achieved, errors, LatencySummary.Of(latencies));
+        var completed = total / clock.Elapsed.TotalSeconds;
+        return new FhirOpenLoopResult(rate, issued, completed, errors, LatencySummary.Of(latencies));
     }
 
     public async Task<FhirClosedLoopResult> ClosedLoopAsync(int concurrency, TimeSpan duration, CancellationToken cancellationToken)
@@ -83,6 +84,7 @@ public sealed class FhirProbe(Uri host, IReadOnlyList<BenchBed> beds)
     };
 }
 
-public sealed record FhirOpenLoopResult(int TargetRate, double AchievedRate, int Errors, LatencySummary Latency);
+/// <summary>Open-loop outcome: requests issued per second (the schedule kept), completed per second overall.</summary>
+public sealed record FhirOpenLoopResult(int TargetRate, double IssuedRate, double CompletedRate, int Errors, LatencySummary Latency);
 
 public sealed record FhirClosedLoopResult(int Concurrency, double SearchesPerSecond, long Errors);

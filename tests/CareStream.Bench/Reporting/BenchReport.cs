@@ -24,6 +24,10 @@ public sealed record BenchReport
 
     public required string Postgres { get; init; }
 
+    public required string Registry { get; init; }
+
+    public required string HostSettings { get; init; }
+
     public required DateTimeOffset StartedAt { get; init; }
 
     public required long PublishedReadings { get; init; }

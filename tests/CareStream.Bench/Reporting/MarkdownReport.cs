@@ -15,7 +15,8 @@ public static class MarkdownReport
         md.AppendLine();
         Line(md, $"- Commit `{r.Commit}`, started {r.StartedAt:yyyy-MM-dd HH:mm} UTC; machine: {r.Machine}");
         Line(md, $"- Command: `{r.Command}`");
-        Line(md, $"- Kafka: {r.Kafka}; PostgreSQL: {r.Postgres}");
+        Line(md, $"- Kafka: {r.Kafka}; PostgreSQL: {r.Postgres}; associations: {r.Registry}");
+        Line(md, $"- Host settings beyond the defaults: {(r.HostSettings.Length == 0 ? "none (as shipped)" : $"`{r.HostSettings}`")}");
         md.AppendLine();
         md.AppendLine("| Measure | Result |");
         md.AppendLine("|---|---|");
@@ -35,7 +36,7 @@ public static class MarkdownReport
         Row(md, "Threshold crossing → alarm at the dashboards", Latency(r.AlarmDashboardLatency));
         if (r.FhirOpenLoop is { } open)
         {
-            Row(md, $"FHIR last-60 search at {open.TargetRate:N0} req/s open loop (achieved {open.AchievedRate:N0}/s, {open.Errors} errors) p50 / p99 / p99.9",
+            Row(md, $"FHIR last-60 search at {open.TargetRate:N0} req/s open loop (issued {open.IssuedRate:N0}/s, completed {open.CompletedRate:N0}/s, {open.Errors} errors) p50 / p99 / p99.9",
                 $"{Ms(open.Latency.P50)} / {Ms(open.Latency.P99)} / {Ms(open.Latency.P999)}");
         }
 

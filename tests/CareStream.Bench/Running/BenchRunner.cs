@@ -35,9 +35,18 @@ public sealed class BenchRunner(BenchOptions options, string command, ILogger lo
 
         var clock = new RunClock(TimeProvider.System);
         var beds = BenchBed.Plan(workload);
-        await AdtSeeder.SeedAsync(http, beds, clock.Now.AddMinutes(-5), cancellationToken);
+        var viaAdt = beds.Count <= options.AdtApiMaxBeds;
+        if (viaAdt)
+        {
+            await AdtSeeder.SeedAsync(http, beds, clock.Now.AddMinutes(-5), cancellationToken);
+        }
+        else
+        {
+            await AssignmentPublisher.PublishAsync(bootstrap, beds, clock.Now.AddMinutes(-5), cancellationToken);
+        }
+
         await WaitForRegistryAsync(database, beds.Count, cancellationToken);
-        Log.Seeded(logger, beds.Count);
+        Log.Seeded(logger, beds.Count, viaAdt ? "the ADT API (/api/adt)" : "the assignments topic");
 
         var wards = beds.Select(b => b.Ward).Distinct(StringComparer.Ordinal).ToArray();
         await using var dashboards = new DashboardClients(clock);
@@ -97,6 +106,8 @@ public sealed class BenchRunner(BenchOptions options, string command, ILogger lo
             Machine = RunEnvironment.Machine(),
             Command = command,
             Kafka = embeddedKafka ? $"embedded librdkafka mock cluster in the host process ({bootstrap})" : bootstrap,
+            Registry = viaAdt ? "ADT API (/api/adt: bed, associate, admit)" : "published to carestream.assignments.v1",
+            HostSettings = string.Join(' ', options.HostSettings.Select(p => $"{p.Key}={p.Value}")),
             Postgres = database.IsPrivate ? "private PostgreSQL 15 cluster on the box, started by the harness" : "given connection string",
             StartedAt = clock.Start,
             PublishedReadings = ledger.ReadingCount(),

@@ -19,6 +19,11 @@ public static class HostSettings
             settings["Kafka:BootstrapServers"] = kafka;
         }
 
+        foreach (var (key, value) in options.HostSettings)
+        {
+            settings[key] = value;
+        }
+
         return settings;
     }
 }
