@@ -1,6 +1,6 @@
 namespace CareStream.Bench.Measuring;
 
-/// <summary>One second of the run: readings published and stored, consumer lag per group, host CPU and memory.</summary>
+/// <summary>One second of the run: readings published and stored, consumer lag per group, host CPU and memory, and the harness's own CPU (it shares the box).</summary>
 public sealed record TimelineSample(
     int Second,
     long PublishedReadings,
@@ -8,4 +8,5 @@ public sealed record TimelineSample(
     IReadOnlyDictionary<string, long> LagByGroup,
     double HostCpuPercent,
     double HostRssMiB,
-    double MachineCpuPercent);
+    double MachineCpuPercent,
+    double HarnessCpuPercent);

@@ -23,6 +23,7 @@ public sealed class TimelineSampler(RunClock clock, LagMonitor lag, BenchDatabas
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var lastCpu = ProcessStats.CpuSeconds(hostPid);
+        var lastSelf = ProcessStats.CpuSeconds(Environment.ProcessId);
         var lastMachine = ProcessStats.MachineJiffies();
         var lastRows = await database.RowsInsertedAsync(cancellationToken);
         var lastAt = clock.Now;
@@ -34,6 +35,7 @@ public sealed class TimelineSampler(RunClock clock, LagMonitor lag, BenchDatabas
                 var lags = await lag.SampleAsync();
                 var rows = await database.RowsInsertedAsync(cancellationToken);
                 var cpu = ProcessStats.CpuSeconds(hostPid);
+                var self = ProcessStats.CpuSeconds(Environment.ProcessId);
                 var machine = ProcessStats.MachineJiffies();
                 var now = clock.Now;
                 var seconds = (now - lastAt).TotalSeconds;
@@ -45,13 +47,14 @@ public sealed class TimelineSampler(RunClock clock, LagMonitor lag, BenchDatabas
                     lags,
                     (cpu - lastCpu) / seconds * 100,
                     ProcessStats.RssMiB(hostPid),
-                    100.0 * (machine.Busy - lastMachine.Busy) / Math.Max(1, machine.Total - lastMachine.Total));
+                    100.0 * (machine.Busy - lastMachine.Busy) / Math.Max(1, machine.Total - lastMachine.Total),
+                    (self - lastSelf) / seconds * 100);
                 lock (_gate)
                 {
                     _samples.Add(sample);
                 }
 
-                (lastCpu, lastMachine, lastRows, lastAt) = (cpu, machine, rows, now);
+                (lastCpu, lastSelf, lastMachine, lastRows, lastAt) = (cpu, self, machine, rows, now);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -68,6 +68,8 @@ public sealed record BenchReport
 
     public required double MachineCpuPercentMean { get; init; }
 
+    public required double HarnessCpuPercentMean { get; init; }
+
     public required long ObservationBytes { get; init; }
 
     public required long TrendBytes { get; init; }

@@ -129,6 +129,7 @@ public sealed class BenchRunner(BenchOptions options, string command, ILogger lo
             HostCpuPercentMax = loadSamples.Select(s => s.HostCpuPercent).DefaultIfEmpty(0).Max(),
             HostRssMiBMax = timeline.Select(s => s.HostRssMiB).DefaultIfEmpty(0).Max(),
             MachineCpuPercentMean = loadSamples.Select(s => s.MachineCpuPercent).DefaultIfEmpty(0).Average(),
+            HarnessCpuPercentMean = loadSamples.Select(s => s.HarnessCpuPercent).DefaultIfEmpty(0).Average(),
             ObservationBytes = sizes.ObservationBytes,
             TrendBytes = sizes.TrendBytes,
             ObservationRows = sizes.Rows,
