@@ -38,6 +38,3 @@ public sealed class PublishedLedger
         }
     }
 }
-
-/// <summary>One acknowledged device message.</summary>
-public readonly record struct PublishedMessage(int Bed, long EffectiveMs, ReadingStream Stream);

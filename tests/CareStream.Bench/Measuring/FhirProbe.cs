@@ -90,8 +90,3 @@ public sealed class FhirProbe(Uri host, IReadOnlyList<BenchBed> beds)
         Timeout = TimeSpan.FromSeconds(30),
     };
 }
-
-/// <summary>Open-loop outcome: requests issued per second (the schedule kept), completed per second overall.</summary>
-public sealed record FhirOpenLoopResult(int TargetRate, double IssuedRate, double CompletedRate, int Errors, LatencySummary Latency);
-
-public sealed record FhirClosedLoopResult(int Concurrency, double SearchesPerSecond, long Errors);
