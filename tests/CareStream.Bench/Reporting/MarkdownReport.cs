@@ -7,6 +7,8 @@ namespace CareStream.Bench.Reporting;
 /// <summary>Renders a <see cref="BenchReport"/> as the Markdown that goes into docs/benchmarks.md.</summary>
 public static class MarkdownReport
 {
+    private const double KeptUpDrainSeconds = 8;
+
     public static string Render(BenchReport r)
     {
         ArgumentNullException.ThrowIfNull(r);
@@ -22,9 +24,13 @@ public static class MarkdownReport
         md.AppendLine("|---|---|");
         Row(md, "Readings published (acked) / delivery failures", $"{r.PublishedReadings:N0} / {r.DeliveryFailures:N0}");
         Row(md, "Readings/s published (mean) → stored (mean over load + drain)", $"{r.PublishedReadingsPerSecond:N0} → {r.StoredReadingsPerSecond:N0}");
-        Row(md, "Kept up?", r.Drained
-            ? $"yes: every group's committed offset reached the end {r.DrainSeconds:0.0} s after the load stopped"
-            : $"**no**: not drained {r.DrainSeconds:0} s after the load stopped");
+        // Committed offsets trail by up to one auto-commit period (5 s): a drain within that is "kept up".
+        Row(md, "Kept up?", r switch
+        {
+            { Drained: true, DrainSeconds: <= KeptUpDrainSeconds } => $"yes: every group's committed offset reached the end {r.DrainSeconds:0.0} s after the load stopped",
+            { Drained: true } => $"**no**: a backlog built up; it drained {r.DrainSeconds:0.0} s after the load stopped",
+            _ => $"**no**: not drained {r.DrainSeconds:0} s after the load stopped",
+        });
         Row(md, "Max consumer lag (messages) per group", string.Join("; ", r.MaxLagByGroup.Select(p => $"{p.Key}: {p.Value:N0}")));
         if (r.PrunedDeviceRecords > 0)
         {
