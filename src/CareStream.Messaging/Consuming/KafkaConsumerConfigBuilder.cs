@@ -5,6 +5,9 @@ namespace CareStream.Messaging.Consuming;
 /// <summary>Turns <see cref="KafkaConsumerOptions.Client"/> into the librdkafka config the loop relies on.</summary>
 internal static class KafkaConsumerConfigBuilder
 {
+    /// <summary>Fetch wait on the embedded mock cluster (see <see cref="Build"/>); explicit settings win.</summary>
+    public const int EmbeddedFetchWaitMaxMs = 10;
+
     public static ConsumerConfig Build(string name, KafkaConsumerOptions settings, KafkaOptions kafka, string bootstrapServers)
     {
         // A fresh config: Confluent's ConsumerConfig(IDictionary) would share the bound options dictionary.
@@ -20,6 +23,14 @@ internal static class KafkaConsumerConfigBuilder
         config.ClientId ??= config.GroupId;
         config.PartitionAssignmentStrategy ??= PartitionAssignmentStrategy.CooperativeSticky;
         config.AutoOffsetReset ??= AutoOffsetReset.Earliest;
+        if (kafka.UsesEmbeddedCluster)
+        {
+            // A real broker answers a waiting fetch as soon as data arrives; librdkafka's mock cluster answers only
+            // when fetch.wait.max.ms (default 500 ms) runs out. That added up to 0.5 s per hop and made W2 fall behind
+            // (docs/benchmarks.md, "Whole pipeline"). Short waits cost some idle CPU on the development broker only.
+            config.FetchWaitMaxMs ??= EmbeddedFetchWaitMaxMs;
+        }
+
         return config;
     }
 
