@@ -31,10 +31,10 @@ internal sealed class KafkaOptionsValidator : IValidateOptions<KafkaOptions>
         }
 
         var names = options.Topics;
-        string[] all = [names.DeviceObservations, names.Observations, names.ObservationsDeadLetter, names.Alerts, names.Assignments];
+        string[] all = [names.DeviceObservations, names.Observations, names.ObservationsDeadLetter, names.Alerts, names.NotificationsDeadLetter, names.Assignments];
         if (all.Distinct(StringComparer.Ordinal).Count() != all.Length)
         {
-            failures.Add("Kafka:Topics:* must name five distinct topics.");
+            failures.Add("Kafka:Topics:* must name six distinct topics.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

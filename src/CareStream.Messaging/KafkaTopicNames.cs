@@ -21,6 +21,10 @@ public sealed class KafkaTopicNames
     [Required(AllowEmptyStrings = false)]
     public string Alerts { get; set; } = Messaging.Topics.Alerts;
 
+    /// <summary><c>Kafka:Topics:NotificationsDeadLetter</c>.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string NotificationsDeadLetter { get; set; } = Messaging.Topics.NotificationsDeadLetter;
+
     /// <summary><c>Kafka:Topics:Assignments</c> (compacted).</summary>
     [Required(AllowEmptyStrings = false)]
     public string Assignments { get; set; } = Messaging.Topics.Assignments;

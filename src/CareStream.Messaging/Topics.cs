@@ -18,6 +18,12 @@ public static class Topics
     /// <summary>Alert state changes, keyed by patient id.</summary>
     public const string Alerts = "carestream.alerts.v1";
 
+    /// <summary>
+    /// Undeliverable rest-hook notifications (the Flag JSON that could not be delivered, keyed by patient id) with the
+    /// <c>carestream-original-*</c>, <c>carestream-error-*</c> and <c>carestream-notification-*</c> headers.
+    /// </summary>
+    public const string NotificationsDeadLetter = "carestream.notifications.dlq.v1";
+
     /// <summary>Current device/bed/patient associations, keyed by device or bed id; log-compacted.</summary>
     public const string Assignments = "carestream.assignments.v1";
 
@@ -35,6 +41,7 @@ public static class Topics
             new TopicSpec(names.Observations, options.Partitions, Compacted: false),
             new TopicSpec(names.ObservationsDeadLetter, options.Partitions, Compacted: false),
             new TopicSpec(names.Alerts, options.Partitions, Compacted: false),
+            new TopicSpec(names.NotificationsDeadLetter, options.Partitions, Compacted: false),
             new TopicSpec(names.Assignments, options.Partitions, Compacted: true),
         ];
     }

@@ -14,7 +14,7 @@ public sealed class OptionsValidationTests
     [InlineData("Kafka:MinInSyncReplicas", "4", "Kafka:MinInSyncReplicas (4) must not exceed Kafka:ReplicationFactor (3).")]
     [InlineData("Kafka:Producer:acks", "1", "Kafka:Producer:acks must be 'all' (was '1')")]
     [InlineData("Kafka:Producer:enable.idempotence", "false", "Kafka:Producer:enable.idempotence must be 'true'")]
-    [InlineData("Kafka:Topics:Alerts", "carestream.observations.v1", "Kafka:Topics:* must name five distinct topics.")]
+    [InlineData("Kafka:Topics:Alerts", "carestream.observations.v1", "Kafka:Topics:* must name six distinct topics.")]
     public void GivenInvalidKafkaSetting_WhenOptionsAreRead_ThenTheMessageNamesTheSetting(string key, string value, string expected)
     {
         using var services = Build(new() { [key] = value });
