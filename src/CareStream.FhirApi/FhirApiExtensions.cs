@@ -3,6 +3,8 @@ using CareStream.FhirApi.Http;
 using CareStream.FhirApi.Metadata;
 using CareStream.FhirApi.Observations;
 using CareStream.FhirApi.Patients;
+using CareStream.FhirApi.Subscriptions;
+using CareStream.Storage.Notifications;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -27,6 +29,7 @@ public static class FhirApiExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddExceptionHandler<FhirExceptionHandler>();
+        builder.Services.AddNotificationStore();
         return builder;
     }
 
@@ -39,6 +42,7 @@ public static class FhirApiExtensions
         fhir.MapGet("/metadata", () => new FhirResult(capabilities));
         fhir.MapObservationEndpoints();
         fhir.MapPatientEndpoints();
+        fhir.MapSubscriptionEndpoints();
         fhir.MapFallback(() => OperationOutcomes.Result(
             StatusCodes.Status404NotFound, Hl7.Fhir.Model.OperationOutcome.IssueType.NotSupported, "This FHIR interaction is not supported here; see /fhir/metadata."));
         return endpoints;

@@ -21,6 +21,7 @@ public static class CapabilityStatementFactory
                 Mode = RestfulCapabilityMode.Server,
                 Resource =
                 [
+                    Subscriptions.SubscriptionCapability.Resource,
                     new ResourceComponent
                     {
                         Type = "Patient",
