@@ -25,8 +25,8 @@ public sealed class WebhookEndpointPolicyTests
     [InlineData("https://user:pw@pager.example/hook", "user info")]
     [InlineData("ftp://pager.example/hook", "https")]
     [InlineData("file:///etc/passwd", "https")]
-    [InlineData("/relative/hook", "absolute URL")]
-    [InlineData("", "absolute URL")]
+    [InlineData("/relative/hook", "absolute")]
+    [InlineData("", "absolute")]
     public void GivenUnsafeEndpoint_WhenValidated_ThenRefused(string endpoint, string reason)
     {
         var error = WebhookEndpointPolicy.Validate(endpoint);

@@ -21,6 +21,12 @@ public static class WebhookEndpointPolicy
             return "channel.endpoint must be an absolute URL of at most 2048 characters.";
         }
 
+        // Checked first: on Unix "/path" parses as an absolute file: URI.
+        if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+        {
+            return "channel.endpoint must be an absolute https URL.";
+        }
+
         if (!string.IsNullOrEmpty(uri.UserInfo) || !string.IsNullOrEmpty(uri.Fragment))
         {
             return "channel.endpoint must not carry user info or a fragment (the HMAC secret authenticates CareStream).";
@@ -29,11 +35,6 @@ public static class WebhookEndpointPolicy
         if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopbackHost(uri))
         {
             return "channel.endpoint must use https; plain http is accepted only for a loopback host.";
-        }
-
-        if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
-        {
-            return "channel.endpoint must use https.";
         }
 
         return IPAddress.TryParse(uri.IdnHost, out var literal) && IsForbiddenAddress(literal)
