@@ -21,7 +21,6 @@ namespace CareStream.Notifications.IntegrationTests;
 /// </summary>
 internal sealed class NotifierTestHost : IAsyncDisposable
 {
-    public const string Ward = "ward-3";
     public const int MaxAttempts = 3;
 
     private readonly KafkaFixture _kafka;
@@ -31,6 +30,9 @@ internal sealed class NotifierTestHost : IAsyncDisposable
         (_kafka, Alerts, DeadLetters) = (kafka, alerts, deadLetters);
 
     public string Alerts { get; }
+
+    /// <summary>A ward of this test only: the database is shared by the collection, subscriptions filter on it.</summary>
+    public string Ward { get; } = $"ward-{Guid.NewGuid():N}";
 
     public string DeadLetters { get; }
 
@@ -42,7 +44,7 @@ internal sealed class NotifierTestHost : IAsyncDisposable
             kafka,
             await kafka.CreateUniqueTopicAsync("it-notify-alerts", partitions: 1),
             await kafka.CreateUniqueTopicAsync("it-notify-dlq", partitions: 1));
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [$"ConnectionStrings:{StorageOptions.ConnectionStringName}"] = postgres.ConnectionString,
@@ -73,9 +75,10 @@ internal sealed class NotifierTestHost : IAsyncDisposable
         return host;
     }
 
-    /// <summary>A subscription on this host's ward (tier 1), created as the FHIR API would.</summary>
-    public async Task<NotificationSubscriptionEntity> SubscribeAsync(string endpoint, string secret, string criteria = "Flag?ward=" + Ward)
+    /// <summary>A subscription on this host's ward (tier 1), stored as the FHIR API would.</summary>
+    public async Task<NotificationSubscriptionEntity> SubscribeAsync(string endpoint, string secret)
     {
+        var criteria = "Flag?ward=" + Ward;
         var subscription = new NotificationSubscriptionEntity
         {
             Id = Guid.NewGuid().ToString("N"), Criteria = criteria, Endpoint = endpoint, Secret = secret, Status = SubscriptionState.Requested,

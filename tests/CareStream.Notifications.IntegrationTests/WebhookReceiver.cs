@@ -45,7 +45,7 @@ internal sealed class WebhookReceiver(string secret) : IAsyncDisposable
         });
         await app.StartAsync();
         _app = app;
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Port = new Uri(address).Port;
     }
 
