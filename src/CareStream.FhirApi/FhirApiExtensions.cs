@@ -1,9 +1,11 @@
 using System.Reflection;
+using CareStream.FhirApi.Flags;
 using CareStream.FhirApi.Http;
 using CareStream.FhirApi.Metadata;
 using CareStream.FhirApi.Observations;
 using CareStream.FhirApi.Patients;
 using CareStream.FhirApi.Subscriptions;
+using CareStream.Storage.Alerts;
 using CareStream.Storage.Notifications;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -29,6 +31,7 @@ public static class FhirApiExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddExceptionHandler<FhirExceptionHandler>();
+        builder.Services.AddAlarmStore();
         builder.Services.AddNotificationStore();
         return builder;
     }
@@ -38,10 +41,12 @@ public static class FhirApiExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var version = typeof(FhirApiExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
         var capabilities = CapabilityStatementFactory.Create(version, TimeProvider.System.GetUtcNow());
+        endpoints.MapAlarmAnalytics();
         var fhir = endpoints.MapGroup(BasePath);
         fhir.MapGet("/metadata", () => new FhirResult(capabilities));
         fhir.MapObservationEndpoints();
         fhir.MapPatientEndpoints();
+        fhir.MapFlagEndpoints();
         fhir.MapSubscriptionEndpoints();
         fhir.MapFallback(() => OperationOutcomes.Result(
             StatusCodes.Status404NotFound, Hl7.Fhir.Model.OperationOutcome.IssueType.NotSupported, "This FHIR interaction is not supported here; see /fhir/metadata."));

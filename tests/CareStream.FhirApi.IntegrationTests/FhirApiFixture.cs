@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CareStream.Storage.Alerts;
 using CareStream.Storage.Observations;
 using CareStream.Storage.Registry;
 using CareStream.Testing.Postgres;
@@ -29,6 +30,8 @@ public sealed class FhirApiFixture : IAsyncLifetime
 
     public RegistryWriter Registry => Database.Services.GetRequiredService<RegistryWriter>();
 
+    public AlarmEventWriter Alarms => new(Database.Services.GetRequiredService<Npgsql.NpgsqlDataSource>());
+
     public async ValueTask InitializeAsync()
     {
         await Database.InitializeAsync();
@@ -37,6 +40,8 @@ public sealed class FhirApiFixture : IAsyncLifetime
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(Database.Services.GetRequiredService<ObservationQueries>());
         builder.Services.AddSingleton(Database.Services.GetRequiredService<RegistryQueries>());
+        builder.Services.AddSingleton(new AlarmQueries(Database.Services.GetRequiredService<Npgsql.NpgsqlDataSource>()));
+        builder.Services.AddSingleton(new AlarmAnalytics(Database.Services.GetRequiredService<Npgsql.NpgsqlDataSource>()));
         builder.Services.AddProblemDetails();
         builder.AddFhirApi();
         _app = builder.Build();

@@ -59,6 +59,25 @@ public static class CapabilityStatementFactory
                             new OperationComponent { Name = "trend", Definition = Observations.TrendOperation.Definition },
                         ],
                     },
+                    new ResourceComponent
+                    {
+                        Type = "Flag",
+                        Documentation = "Alarm episodes (IEC 60601-1-8), one Flag each, id = episode id; mapping in docs/alarms-fhir-mapping.md.",
+                        Interaction =
+                        [
+                            new ResourceInteractionComponent { Code = TypeRestfulInteraction.Read },
+                            new ResourceInteractionComponent { Code = TypeRestfulInteraction.SearchType },
+                        ],
+                        SearchParam =
+                        [
+                            Param("patient", SearchParamType.Reference, "Patient/id or id; optional."),
+                            Param("subject", SearchParamType.Reference, "Same as patient."),
+                            Param("status", SearchParamType.Token, "active (not resolved) or inactive (resolved); comma = OR."),
+                            Param("date", SearchParamType.Date, "Flag.period overlaps the range; prefixes eq gt lt ge le sa eb (not ne); repeats AND."),
+                            Param("_count", SearchParamType.Number, "Page size, default 50, clamped at 1000."),
+                            Param("_sort", SearchParamType.Special, "date or -date (default -date), by period start."),
+                        ],
+                    },
                 ],
             },
         ],

@@ -6,12 +6,13 @@ namespace CareStream.Storage.Alerts;
 /// <summary>DI registration of the alert store (needs <see cref="StorageExtensions.AddStorage(IServiceCollection)"/>).</summary>
 public static class AlarmStoreExtensions
 {
-    /// <summary>Registers <see cref="AlarmEventWriter"/> and <see cref="AlarmQueries"/> (idempotent; store and API roles both call it).</summary>
+    /// <summary>Registers <see cref="AlarmEventWriter"/>, <see cref="AlarmQueries"/> and <see cref="AlarmAnalytics"/> (idempotent; store and API roles both call it).</summary>
     public static IServiceCollection AddAlarmStore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<AlarmEventWriter>();
         services.TryAddSingleton<AlarmQueries>();
+        services.TryAddSingleton<AlarmAnalytics>();
         return services;
     }
 }
