@@ -6,7 +6,9 @@ using CareStream.FhirApi.Locations;
 using CareStream.FhirApi.Metadata;
 using CareStream.FhirApi.Observations;
 using CareStream.FhirApi.Patients;
+using CareStream.FhirApi.Subscriptions;
 using CareStream.Storage.Alerts;
+using CareStream.Storage.Notifications;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -32,6 +34,7 @@ public static class FhirApiExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddExceptionHandler<FhirExceptionHandler>();
         builder.Services.AddAlarmStore();
+        builder.Services.AddNotificationStore();
         return builder;
     }
 
@@ -48,6 +51,7 @@ public static class FhirApiExtensions
         fhir.MapLocationEndpoints();
         fhir.MapDeviceEndpoints();
         fhir.MapFlagEndpoints();
+        fhir.MapSubscriptionEndpoints();
         fhir.MapFallback(() => OperationOutcomes.Result(
             StatusCodes.Status404NotFound, Hl7.Fhir.Model.OperationOutcome.IssueType.NotSupported, "This FHIR interaction is not supported here; see /fhir/metadata."));
         return endpoints;

@@ -5,6 +5,7 @@ using CareStream.Host.Commands;
 using CareStream.Ingestion;
 using CareStream.Live;
 using CareStream.Messaging;
+using CareStream.Notifications;
 using CareStream.Recorder;
 using CareStream.Simulator;
 using CareStream.Storage;
@@ -32,7 +33,7 @@ catch (ArgumentException ex)
 
 builder.AddServiceDefaults();
 builder.AddMessaging();                 // embedded mock cluster when no Kafka:BootstrapServers
-if (roles.Store || roles.Api)
+if (roles.Store || roles.Api || roles.Notify)
 {
     builder.AddStorage();               // private PostgreSQL when no ConnectionStrings:CareStream
 }
@@ -50,6 +51,11 @@ if (roles.Store)
 if (roles.Rules)
 {
     builder.AddAlerting();
+}
+
+if (roles.Notify)
+{
+    builder.AddNotifications();       // FHIR rest-hook Subscriptions: signed deliveries, retry, DLQ, audit
 }
 
 if (roles.Live)

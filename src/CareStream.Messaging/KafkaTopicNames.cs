@@ -29,6 +29,10 @@ public sealed class KafkaTopicNames
     [Required(AllowEmptyStrings = false)]
     public string PatientCommands { get; set; } = Messaging.Topics.PatientCommands;
 
+    /// <summary><c>Kafka:Topics:NotificationsDeadLetter</c>.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string NotificationsDeadLetter { get; set; } = Messaging.Topics.NotificationsDeadLetter;
+
     /// <summary><c>Kafka:Topics:Assignments</c> (compacted).</summary>
     [Required(AllowEmptyStrings = false)]
     public string Assignments { get; set; } = Messaging.Topics.Assignments;

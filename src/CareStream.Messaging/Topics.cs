@@ -33,6 +33,12 @@ public static class Topics
     /// </summary>
     public const string PatientCommands = "carestream.patient-commands.v1";
 
+    /// <summary>
+    /// Undeliverable rest-hook notifications (the Flag JSON that could not be delivered, keyed by patient id) with the
+    /// <c>carestream-original-*</c>, <c>carestream-error-*</c> and <c>carestream-notification-*</c> headers.
+    /// </summary>
+    public const string NotificationsDeadLetter = "carestream.notifications.dlq.v1";
+
     /// <summary>Current device/bed/patient associations, keyed by device or bed id; log-compacted.</summary>
     public const string Assignments = "carestream.assignments.v1";
 
@@ -52,6 +58,7 @@ public static class Topics
             new TopicSpec(names.UnassociatedObservations, options.Partitions, Compacted: false),
             new TopicSpec(names.Alerts, options.Partitions, Compacted: false),
             new TopicSpec(names.PatientCommands, options.Partitions, Compacted: false),
+            new TopicSpec(names.NotificationsDeadLetter, options.Partitions, Compacted: false),
             new TopicSpec(names.Assignments, options.Partitions, Compacted: true),
         ];
     }

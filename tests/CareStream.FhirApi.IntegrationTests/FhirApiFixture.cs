@@ -43,6 +43,8 @@ public sealed class FhirApiFixture : IAsyncLifetime
         builder.Services.AddSingleton(Database.Services.GetRequiredService<RegistryQueries>());
         builder.Services.AddSingleton(new AlarmQueries(Database.Services.GetRequiredService<Npgsql.NpgsqlDataSource>()));
         builder.Services.AddSingleton(new AlarmAnalytics(Database.Services.GetRequiredService<Npgsql.NpgsqlDataSource>()));
+        builder.Services.AddSingleton(new CareStream.Storage.Notifications.SubscriptionStore(
+            Database.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<CareStream.Storage.CareStreamDbContext>>(), TimeProvider.System));
         builder.Services.AddProblemDetails();
         builder.AddFhirApi();
         _app = builder.Build();

@@ -21,6 +21,7 @@ public static class CapabilityStatementFactory
                 Mode = RestfulCapabilityMode.Server,
                 Resource =
                 [
+                    Subscriptions.SubscriptionCapability.Resource,
                     Registry("Patient",
                     [
                         Param("identifier", SearchParamType.Token, "The MRN (" + Patients.PatientMapper.MrnSystem + "): system|value, value or system|; comma = OR."),

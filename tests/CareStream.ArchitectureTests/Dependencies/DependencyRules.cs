@@ -10,7 +10,7 @@ internal static class DependencyRules
     public const string Host = "carestream";
 
     public static readonly IReadOnlyList<string> Modules =
-        ["CareStream.Ingestion", "CareStream.Recorder", "CareStream.Alerting", "CareStream.Live", "CareStream.FhirApi", "CareStream.Simulator",
+        ["CareStream.Ingestion", "CareStream.Recorder", "CareStream.Alerting", "CareStream.Notifications", "CareStream.Live", "CareStream.FhirApi", "CareStream.Simulator",
         "CareStream.Dashboard"];
 
     private const string EfCore = "Microsoft.EntityFrameworkCore";

@@ -5,9 +5,10 @@ namespace CareStream.Host.UnitTests.Roles;
 public sealed class CareStreamRolesTests
 {
     [Theory]
-    [InlineData(null, "ingest,store,rules,live,api")]
-    [InlineData("all", "ingest,store,rules,live,api")]
-    [InlineData("all,simulator", "ingest,store,rules,live,api,simulator")]
+    [InlineData(null, "ingest,store,rules,live,api,notify")]
+    [InlineData("all", "ingest,store,rules,live,api,notify")]
+    [InlineData("all,simulator", "ingest,store,rules,live,api,notify,simulator")]
+    [InlineData("notify", "notify")]
     [InlineData("api,live", "live,api")]
     [InlineData(" Store , INGEST ", "ingest,store")]
     [InlineData("simulator", "simulator")]
@@ -26,6 +27,6 @@ public sealed class CareStreamRolesTests
         var error = Assert.Throws<ArgumentException>(() => CareStreamRoles.Parse(value));
 
         Assert.Contains("--roles", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Valid: all, ingest, store, rules, live, api, simulator", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Valid: all, ingest, store, rules, live, api, notify, simulator", error.Message, StringComparison.Ordinal);
     }
 }
