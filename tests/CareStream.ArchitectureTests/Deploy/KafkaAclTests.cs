@@ -17,6 +17,9 @@ public sealed class KafkaAclTests
         { "carestream-rules", "carestream.alerts.v1", "Write" },
         { "carestream-api", "carestream.observations.v1", "Read" },
         { "carestream-api", "carestream.alerts.v1", "Read" },
+        { "carestream-rules", "carestream.patient-scores.v1", "Write" },
+        { "carestream-api", "carestream.patient-scores.v1", "Read" },
+        { "carestream-api", "carestream.observations.unassociated.v1", "Read" },
     };
 
     public static TheoryData<string, string> SingleWriterTopics => new()
@@ -24,6 +27,7 @@ public sealed class KafkaAclTests
         { "carestream.observations.v1", "carestream-ingest" },
         { "carestream.alerts.v1", "carestream-rules" },
         { "carestream.observations.unassociated.v1", "carestream-ingest" },
+        { "carestream.patient-scores.v1", "carestream-rules" },
     };
 
     [Fact]
