@@ -156,6 +156,7 @@ export class WardRenderer {
   updateTile(tile, state, bed, now) {
     const patientLabel = bed.patient ? this.patientLabels.get(bed.patient) ?? bed.patient : 'no patient';
     setText(tile.patient, patientLabel);
+    setAttribute(tile.root, 'data-patient', bed.patient ?? '');
     const spoken = [tile.label, patientLabel];
     const score = state.news2(bed, now);
     const news2 = news2View(score);
