@@ -19,6 +19,7 @@ internal sealed class AlarmTickWorker(
     WardRuleSets ruleSets,
     RegistryDirectory registry,
     AlarmPublisher publisher,
+    PatientScorePublisher scores,
     IOptions<AlertingOptions> options,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
@@ -65,8 +66,10 @@ internal sealed class AlarmTickWorker(
         var deliveries = new List<Task>();
         foreach (var tracked in trackers.Snapshot())
         {
-            var ruleSet = ruleSets.For(registry.CurrentBedOf(tracked.Patient)?.Ward);
-            deliveries.Add(tracked.RunAsync(ruleSet, t => t.OnTick(now), publisher));
+            var location = registry.CurrentBedOf(tracked.Patient);
+            var ruleSet = ruleSets.For(location?.Ward);
+            // The tick also ages NEWS2 inputs out of their freshness window: the score turns incomplete, never stale.
+            deliveries.Add(tracked.RunAsync(ruleSet, t => t.OnTick(now), publisher, new ScoreContext(scores, location, now)));
         }
 
         return Task.WhenAll(deliveries);

@@ -30,6 +30,7 @@ internal sealed class AlertRulesConsumer(
     RegistryDirectory registry,
     RegistryFeed registryFeed,
     AlarmPublisher publisher,
+    PatientScorePublisher scores,
     AlarmStateRestorer restorer,
     IOptions<KafkaOptions> kafka,
     TimeProvider time) : KafkaConsumerService(context)
@@ -77,7 +78,7 @@ internal sealed class AlertRulesConsumer(
             foreach (var reading in readings)
             {
                 var tracked = TrackerFor(reading.Patient, message.Partition.Value);
-                deliveries.Add(tracked.RunAsync(RuleSetOf(reading.Patient), t => t.OnReading(reading, now), publisher));
+                deliveries.Add(tracked.RunAsync(RuleSetOf(reading.Patient), t => t.OnReading(reading, now), publisher, ScoreAt(reading.Patient, now)));
             }
         }
 
@@ -155,9 +156,11 @@ internal sealed class AlertRulesConsumer(
             }
 
             return events;
-        }, publisher));
+        }, publisher, ScoreAt(command.Patient, now)));
         return null;
     }
+
+    private ScoreContext ScoreAt(PatientId patient, DateTimeOffset now) => new(scores, registry.CurrentBedOf(patient), now);
 
     private TrackedPatient TrackerFor(PatientId patient, int partition) =>
         trackers.GetOrAdd(patient, partition, RuleSetOf(patient));

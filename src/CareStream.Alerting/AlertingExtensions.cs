@@ -35,6 +35,7 @@ public static class AlertingExtensions
         services.AddSingleton<PatientTrackers>();
         services.AddSingleton<WardRuleSets>();
         services.AddSingleton<AlarmPublisher>();
+        services.AddSingleton<PatientScorePublisher>();
         services.AddSingleton<AlarmStateRestorer>();
         // The tick worker starts first: it validates the rule-set files before any observation is evaluated.
         services.AddHostedService<AlarmTickWorker>();

@@ -47,4 +47,7 @@ internal static partial class Log
 
     [LoggerMessage(5043, LogLevel.Information, "Restored charting of {Patients} patient(s) from {Partitions} command partition(s)")]
     public static partial void ChartingRestored(ILogger logger, int patients, int partitions);
+
+    [LoggerMessage(5050, LogLevel.Debug, "NEWS2 outcome of patient {Patient} published at {TopicPartitionOffset}")]
+    public static partial void ScorePublished(ILogger logger, string patient, TopicPartitionOffset topicPartitionOffset);
 }

@@ -5,6 +5,7 @@ using CareStream.Messaging.Registry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace CareStream.Live;
@@ -17,6 +18,7 @@ public static class LiveExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddRegistry();
         builder.Services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<LiveWardState>();
         builder.Services.AddHostedService<WardPushWorker>();
@@ -34,6 +36,19 @@ public static class LiveExtensions
             // Alarms are few (about one per bed per hour): read the retained history so open alarms are in the
             // snapshot of a node that just started, not only those raised after it.
             o.Client["auto.offset.reset"] = "earliest";
+            o.MaxBatchLatency = TimeSpan.Zero;
+        });
+        builder.Services.AddKafkaConsumer<ScoreRelay>(ScoreRelay.ConsumerName, topics => topics.PatientScores, o =>
+        {
+            o.Client["group.id"] = group + "-scores";
+            // Compacted, one record per patient: read it all so a node that just started shows every current NEWS2.
+            o.Client["auto.offset.reset"] = "earliest";
+            o.MaxBatchLatency = TimeSpan.Zero;
+        });
+        builder.Services.AddKafkaConsumer<UnassociatedRelay>(UnassociatedRelay.ConsumerName, topics => topics.UnassociatedObservations, o =>
+        {
+            o.Client["group.id"] = group + "-unassociated";
+            o.Client["auto.offset.reset"] = "latest";
             o.MaxBatchLatency = TimeSpan.Zero;
         });
         return builder;

@@ -25,4 +25,11 @@ public sealed class LiveOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00", ErrorMessage = "Live:TrendResolution must be between 1 s and 1 min.")]
     public TimeSpan TrendResolution { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// <c>Live:UnassociatedMarkerTimeout</c>: a bed's "device sending without a patient" marker clears after this long
+    /// without a new unassociated event (the normalizer repeats the event about once a minute while it lasts).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00", ErrorMessage = "Live:UnassociatedMarkerTimeout must be between 10 s and 1 h.")]
+    public TimeSpan UnassociatedMarkerTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }

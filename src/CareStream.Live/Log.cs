@@ -12,4 +12,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Alarm event {EventId} (episode {EpisodeId}) has no known ward; not pushed")]
     public static partial void AlarmWithoutWard(ILogger logger, string eventId, string episodeId);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Warning, Message = "Live relay skipped an unreadable patient score at {Coordinates} ({Error})")]
+    public static partial void SkippedInvalidScore(ILogger logger, string coordinates, string error);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Information, Message = "Device {Device} sends without a patient at bed {Bed} of ward {Ward}")]
+    public static partial void DeviceUnassociated(ILogger logger, string device, string bed, string ward);
 }

@@ -31,7 +31,7 @@ internal sealed class KafkaOptionsValidator : IValidateOptions<KafkaOptions>
         }
 
         var names = options.Topics;
-        string[] all = [names.DeviceObservations, names.Observations, names.ObservationsDeadLetter, names.UnassociatedObservations, names.Alerts, names.Assignments, names.PatientCommands, names.NotificationsDeadLetter];
+        string[] all = [names.DeviceObservations, names.Observations, names.ObservationsDeadLetter, names.UnassociatedObservations, names.Alerts, names.Assignments, names.PatientCommands, names.NotificationsDeadLetter, names.PatientScores];
         if (all.Distinct(StringComparer.Ordinal).Count() != all.Length)
         {
             failures.Add("Kafka:Topics:* must name distinct topics (one per CareStream stream).");

@@ -33,6 +33,10 @@ public sealed class KafkaTopicNames
     [Required(AllowEmptyStrings = false)]
     public string NotificationsDeadLetter { get; set; } = Messaging.Topics.NotificationsDeadLetter;
 
+    /// <summary><c>Kafka:Topics:PatientScores</c> (compacted).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string PatientScores { get; set; } = Messaging.Topics.PatientScores;
+
     /// <summary><c>Kafka:Topics:Assignments</c> (compacted).</summary>
     [Required(AllowEmptyStrings = false)]
     public string Assignments { get; set; } = Messaging.Topics.Assignments;

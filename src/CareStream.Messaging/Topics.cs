@@ -39,6 +39,13 @@ public static class Topics
     /// </summary>
     public const string NotificationsDeadLetter = "carestream.notifications.dlq.v1";
 
+    /// <summary>
+    /// Each patient's current NEWS2 outcome, keyed by patient id; log-compacted (the latest record per patient is the
+    /// current score). Written by the rules role only when the outcome changes (and refreshed before it goes stale);
+    /// value: <see cref="Scores.PatientScoreCodec"/> JSON.
+    /// </summary>
+    public const string PatientScores = "carestream.patient-scores.v1";
+
     /// <summary>Current device/bed/patient associations, keyed by device or bed id; log-compacted.</summary>
     public const string Assignments = "carestream.assignments.v1";
 
@@ -59,6 +66,7 @@ public static class Topics
             new TopicSpec(names.Alerts, options.Partitions, Compacted: false),
             new TopicSpec(names.PatientCommands, options.Partitions, Compacted: false),
             new TopicSpec(names.NotificationsDeadLetter, options.Partitions, Compacted: false),
+            new TopicSpec(names.PatientScores, options.Partitions, Compacted: true),
             new TopicSpec(names.Assignments, options.Partitions, Compacted: true),
         ];
     }

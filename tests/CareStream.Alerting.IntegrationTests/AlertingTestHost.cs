@@ -38,6 +38,9 @@ internal sealed class AlertingTestHost
 
     public string Assignments { get; }
 
+    /// <summary>The NEWS2 outcomes the rules role publishes (compacted).</summary>
+    public string Scores { get; } = $"it-alerting-scores-{Guid.NewGuid():N}";
+
     /// <summary>Starts at the wall clock so Kafka record timestamps and the fake clock agree (restore lookback).</summary>
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
@@ -50,6 +53,7 @@ internal sealed class AlertingTestHost
             $"it-alerting-assignments-{Guid.NewGuid():N}",
             await kafka.CreateUniqueTopicAsync("it-alerting-commands", partitions: 1));
         await kafka.CreateTopicAsync(host.Assignments, partitions: 1, compacted: true);
+        await kafka.CreateTopicAsync(host.Scores, partitions: 1, compacted: true);
         return host;
     }
 
@@ -85,6 +89,7 @@ internal sealed class AlertingTestHost
             ["Kafka:Topics:Alerts"] = Alerts,
             ["Kafka:Topics:Assignments"] = Assignments,
             ["Kafka:Topics:PatientCommands"] = Commands,
+            ["Kafka:Topics:PatientScores"] = Scores,
             ["Kafka:Consumers:rules-evaluator:Client:group.id"] = _groupId,
             // A member that left without a clean close is evicted after this (the 45 s default slows restart tests).
             ["Kafka:Consumers:rules-evaluator:Client:session.timeout.ms"] = "6000",

@@ -33,6 +33,7 @@ internal sealed class HostSettings
             Alerts = $"{Messaging.Topics.Alerts}-{suffix}",
             Assignments = $"{Messaging.Topics.Assignments}-{suffix}",
             PatientCommands = $"{Messaging.Topics.PatientCommands}-{suffix}",
+            PatientScores = $"{Messaging.Topics.PatientScores}-{suffix}",
         };
         foreach (var name in new[] { topics.DeviceObservations, topics.Observations, topics.ObservationsDeadLetter, topics.UnassociatedObservations, topics.Alerts, topics.PatientCommands })
         {
@@ -40,6 +41,7 @@ internal sealed class HostSettings
         }
 
         await kafka.CreateTopicAsync(topics.Assignments, Messaging.Topics.DefaultPartitions, compacted: true);
+        await kafka.CreateTopicAsync(topics.PatientScores, Messaging.Topics.DefaultPartitions, compacted: true);
 
         var values = new Dictionary<string, string>
         {
@@ -53,6 +55,7 @@ internal sealed class HostSettings
             ["Kafka:Topics:Alerts"] = topics.Alerts,
             ["Kafka:Topics:Assignments"] = topics.Assignments,
             ["Kafka:Topics:PatientCommands"] = topics.PatientCommands,
+            ["Kafka:Topics:PatientScores"] = topics.PatientScores,
             ["ConnectionStrings:CareStream"] = connectionString,
         };
         foreach (var consumer in ConsumerNames)

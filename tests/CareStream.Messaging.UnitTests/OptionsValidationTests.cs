@@ -53,7 +53,7 @@ public sealed class OptionsValidationTests
         Assert.Equal(2, options.MinInSyncReplicas);
         Assert.Equal(Topics.Observations, consumer.Topic);
         Assert.Equal(
-            [(Topics.DeviceObservations, false), (Topics.Observations, false), (Topics.ObservationsDeadLetter, false), (Topics.UnassociatedObservations, false), (Topics.Alerts, false), (Topics.PatientCommands, false), (Topics.NotificationsDeadLetter, false), (Topics.Assignments, true)],
+            [(Topics.DeviceObservations, false), (Topics.Observations, false), (Topics.ObservationsDeadLetter, false), (Topics.UnassociatedObservations, false), (Topics.Alerts, false), (Topics.PatientCommands, false), (Topics.NotificationsDeadLetter, false), (Topics.PatientScores, true), (Topics.Assignments, true)],
             Topics.All(options).Select(t => (t.Name, t.Compacted)));
     }
 

@@ -1,6 +1,7 @@
 using CareStream.Alerting.Publishing;
 using CareStream.Domain;
 using CareStream.Domain.Alerts;
+using CareStream.Messaging.Scores;
 using CareStream.Rules.RuleSets;
 using CareStream.Rules.Tracking;
 
@@ -17,13 +18,18 @@ internal sealed class TrackedPatient(PatientId patient, int partition, RuleSet r
     private readonly PatientAlarmTracker _tracker = PatientAlarmTracker.ForRuleSet(patient, ruleSet, restored);
     private RuleSet _ruleSet = ruleSet;
     private bool _dropped;
+    private PatientScore? _lastScore;
 
     public PatientId Patient { get; } = patient;
 
     public int Partition { get; } = partition;
 
-    /// <summary>Runs one tracker step under the lock and enqueues its events; the task completes when they are durable.</summary>
-    public Task RunAsync(RuleSet current, Func<PatientAlarmTracker, IReadOnlyList<AlarmEvent>> step, AlarmPublisher publisher)
+    /// <summary>
+    /// Runs one tracker step under the lock and enqueues its events, then — with <paramref name="score"/> — the
+    /// patient's NEWS2 outcome if it changed (or is due for a refresh). The task completes when all are durable.
+    /// </summary>
+    public Task RunAsync(
+        RuleSet current, Func<PatientAlarmTracker, IReadOnlyList<AlarmEvent>> step, AlarmPublisher publisher, ScoreContext? score = null)
     {
         lock (_gate)
         {
@@ -40,8 +46,23 @@ internal sealed class TrackedPatient(PatientId patient, int partition, RuleSet r
             }
 
             var events = step(_tracker);
-            return events.Count == 0 ? Task.CompletedTask : publisher.Enqueue(events);
+            var alarms = events.Count == 0 ? Task.CompletedTask : publisher.Enqueue(events);
+            return score is null ? alarms : PublishScoreIfDue(current, score, alarms);
         }
+    }
+
+    /// <summary>Call under the lock: the score record follows the step's alarm events on the producer.</summary>
+    private Task PublishScoreIfDue(RuleSet current, ScoreContext score, Task alarms)
+    {
+        var validity = TimeSpan.FromMinutes(current.EffectiveNews2.FreshnessMinutes);
+        var candidate = PatientScoreRecords.From(Patient, _tracker.ScoreNews2(score.Now, validity), score.Location, score.Now, validity);
+        if (!PatientScoreRecords.IsDue(candidate, _lastScore, score.Now))
+        {
+            return alarms;
+        }
+
+        _lastScore = candidate;
+        return Task.WhenAll(alarms, score.Publisher.Enqueue(candidate));
     }
 
     /// <summary>Loads already-processed readings without evaluating (restart rebuild).</summary>

@@ -7,4 +7,10 @@ public interface IWardClient
 
     /// <summary>An alarm changed state; sent at once, never coalesced.</summary>
     Task AlarmChanged(AlarmNotification alarm);
+
+    /// <summary>A bed's NEWS2 outcome changed (sent at once; changes are rare).</summary>
+    Task News2Changed(News2Update score);
+
+    /// <summary>A bed's "device sending without a patient" marker appeared or cleared.</summary>
+    Task UnassociatedDeviceChanged(UnassociatedDeviceMarker marker);
 }

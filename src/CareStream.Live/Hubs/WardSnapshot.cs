@@ -3,7 +3,8 @@ namespace CareStream.Live.Hubs;
 /// <summary>
 /// What a client gets on joining a ward: the latest value of every parameter of every bed, the open alarms, the
 /// ward stream's current sequence number (the point to resume from), and the recent trend of every parameter of
-/// every bed (<c>Live:TrendWindow</c>, 15 minutes by default) so sparklines fill at once.
+/// every bed (<c>Live:TrendWindow</c>, 15 minutes by default) so sparklines fill at once, each bed's current NEWS2
+/// and the beds marked "device sending without a patient".
 /// </summary>
 public sealed record WardSnapshot(
     string Ward,
@@ -11,4 +12,6 @@ public sealed record WardSnapshot(
     IReadOnlyList<VitalSignUpdate> Latest,
     IReadOnlyList<AlarmNotification> ActiveAlarms,
     long Sequence,
-    IReadOnlyList<TrendSeries> Trends);
+    IReadOnlyList<TrendSeries> Trends,
+    IReadOnlyList<News2Update> News2,
+    IReadOnlyList<UnassociatedDeviceMarker> UnassociatedDevices);

@@ -8,7 +8,8 @@ namespace CareStream.Live.Relay;
 /// The latest value per (bed, parameter) per ward, kept by the relay for join snapshots, and the pending updates
 /// not yet pushed. Pending updates are coalesced per ward: a newer value for the same bed and parameter replaces
 /// the older one, so one frame per ward per flush carries at most one value per tile (never mixing wards). A short
-/// trend per (bed, parameter) feeds the join snapshot's sparklines.
+/// trend per (bed, parameter) feeds the join snapshot's sparklines. NEWS2 scores and unassociated-device markers
+/// live on <see cref="News2"/> and <see cref="UnassociatedDevices"/>; a patient reading clears its bed's marker.
 /// </summary>
 public sealed class LiveWardState(IOptions<LiveOptions> options)
 {
@@ -17,9 +18,16 @@ public sealed class LiveWardState(IOptions<LiveOptions> options)
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<(string Bed, string Kind), VitalSignUpdate>> _pending = new();
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<(string Bed, string Kind), TrendRing>> _trends = new();
 
+    /// <summary>Each patient's current NEWS2 per bed.</summary>
+    public News2Board News2 { get; } = new();
+
+    /// <summary>Beds whose device sends without a patient.</summary>
+    public UnassociatedDeviceBoard UnassociatedDevices { get; } = new(options.Value.UnassociatedMarkerTimeout);
+
     public void Record(string ward, VitalSignUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
+        UnassociatedDevices.OnPatientReading(ward, update.Bed);
         var key = (update.Bed, update.Kind);
         var latest = _latest.GetOrAdd(ward, static _ => new());
         // Readings may arrive out of order after a redelivery: never replace a newer value with an older one.
@@ -43,7 +51,8 @@ public sealed class LiveWardState(IOptions<LiveOptions> options)
     {
         var alarms = AlarmsOf(ward);
         var sequence = alarms.Sequence; // read first: a change arriving meanwhile is then resent, never lost
-        return new WardSnapshot(ward, now, Latest(ward), alarms.Open(), sequence, Trends(ward, now));
+        return new WardSnapshot(
+            ward, now, Latest(ward), alarms.Open(), sequence, Trends(ward, now), News2.Of(ward), UnassociatedDevices.Of(ward));
     }
 
     /// <summary>Each bed's recent trend per parameter, for the window ending at <paramref name="now"/>.</summary>

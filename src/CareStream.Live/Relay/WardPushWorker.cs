@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace CareStream.Live.Relay;
 
-/// <summary>Flushes coalesced updates to each ward's SignalR group on a short period.</summary>
+/// <summary>
+/// Flushes coalesced updates to each ward's SignalR group on a short period, with the unassociated-device markers that
+/// appeared, cleared on a patient reading, or timed out since the last flush.
+/// </summary>
 public sealed class WardPushWorker(
     LiveWardState state,
     IHubContext<WardHub, IWardClient> hub,
@@ -22,6 +25,12 @@ public sealed class WardPushWorker(
                 foreach (var (ward, updates) in state.DrainPending())
                 {
                     await hub.Clients.Group(HubGroups.Ward(ward)).VitalsUpdated(updates);
+                }
+
+                state.UnassociatedDevices.Expire(timeProvider.GetUtcNow());
+                foreach (var (ward, marker) in state.UnassociatedDevices.DrainChanges())
+                {
+                    await hub.Clients.Group(HubGroups.Ward(ward)).UnassociatedDeviceChanged(marker);
                 }
             }
         }

@@ -191,17 +191,30 @@ public sealed class PatientAlarmTracker
         _escalation = escalation;
     }
 
+    /// <summary>
+    /// The patient's NEWS2 at <paramref name="now"/> from the latest valid reading per parameter within
+    /// <paramref name="freshness"/> and the charted inputs (<see cref="News2InputSelector"/>): what the ward sees as
+    /// the current score. Parameters without a fresh value are listed as missing, never scored 0.
+    /// </summary>
+    public News2Result ScoreNews2(DateTimeOffset now, TimeSpan freshness)
+    {
+        var (inputs, _) = News2InputSelector.Select(WindowAt(now), freshness);
+        return News2Calculator.Calculate(inputs);
+    }
+
+    private PatientVitalsWindow WindowAt(DateTimeOffset now) => new(Patient, now, _readings.ByKind)
+    {
+        Charting = _charting,
+        ActiveSignalConditions = [.. _signals.Values.OrderBy(r => r.ReportedAt).ThenBy(r => r.Device.Value, StringComparer.Ordinal)],
+        UnassociatedDevices = _unassociated,
+        ActiveRuleIds = _episodes.Values.Where(e => e.IsOpen && e.ConditionActive).Select(e => e.RuleId).ToHashSet(StringComparer.Ordinal),
+        LastSeen = _readings.LastSeen,
+    };
+
     /// <summary>Evaluates all rules at <paramref name="now"/>; <paramref name="dataTime"/> is the evidence's time.</summary>
     private List<AlarmEvent> Evaluate(DateTimeOffset now, DateTimeOffset dataTime)
     {
-        var window = new PatientVitalsWindow(Patient, now, _readings.ByKind)
-        {
-            Charting = _charting,
-            ActiveSignalConditions = [.. _signals.Values.OrderBy(r => r.ReportedAt).ThenBy(r => r.Device.Value, StringComparer.Ordinal)],
-            UnassociatedDevices = _unassociated,
-            ActiveRuleIds = _episodes.Values.Where(e => e.IsOpen && e.ConditionActive).Select(e => e.RuleId).ToHashSet(StringComparer.Ordinal),
-            LastSeen = _readings.LastSeen,
-        };
+        var window = WindowAt(now);
         var decisions = _evaluator.Evaluate(window).ToDictionary(d => d.RuleId, StringComparer.Ordinal);
         var events = new List<AlarmEvent>();
         foreach (var rule in _evaluator.Rules)

@@ -19,6 +19,9 @@ public sealed class KafkaAclTests
         { "carestream-api", "carestream.alerts.v1", "Read" },
         { "carestream-notify", "carestream.alerts.v1", "Read" },
         { "carestream-notify", "carestream.notifications.dlq.v1", "Write" },
+        { "carestream-rules", "carestream.patient-scores.v1", "Write" },
+        { "carestream-api", "carestream.patient-scores.v1", "Read" },
+        { "carestream-api", "carestream.observations.unassociated.v1", "Read" },
     };
 
     public static TheoryData<string, string> SingleWriterTopics => new()
@@ -27,6 +30,7 @@ public sealed class KafkaAclTests
         // The notifier also writes its technical alarm "notification undeliverable" (docs/notifications.md).
         { "carestream.alerts.v1", "carestream-notify,carestream-rules" },
         { "carestream.observations.unassociated.v1", "carestream-ingest" },
+        { "carestream.patient-scores.v1", "carestream-rules" },
     };
 
     [Fact]

@@ -10,7 +10,8 @@ const RETRY_MAX_MS = 10000;
 const jitter = (ms) => ms + Math.floor(Math.random() * ms * 0.5);
 
 /**
- * handlers: { onSnapshot(snapshot), onUpdates(updates), onAlarm(alarm), onResume(resume), lastAlarmSequence(),
+ * handlers: { onSnapshot(snapshot), onUpdates(updates), onAlarm(alarm), onNews2(score), onMarker(marker),
+ *             onResume(resume), lastAlarmSequence(),
  *             onStatus('connecting'|'connected'|'reconnecting'|'disconnected') }
  */
 export class WardConnection {
@@ -38,6 +39,17 @@ export class WardConnection {
     this.connection.on('AlarmChanged', (alarm) => {
       if (this.accepting) {
         this.handlers.onAlarm(alarm);
+      }
+    });
+    // NEWS2 changes and unassociated-device markers: rare, sent at once; the snapshot carries the current ones.
+    this.connection.on('News2Changed', (score) => {
+      if (this.accepting) {
+        this.handlers.onNews2(score);
+      }
+    });
+    this.connection.on('UnassociatedDeviceChanged', (marker) => {
+      if (this.accepting) {
+        this.handlers.onMarker(marker);
       }
     });
     this.connection.onreconnecting(() => this.handlers.onStatus('reconnecting'));

@@ -49,7 +49,7 @@ function render() {
 
 function openPatientView(tile) {
   const bed = state.beds.get(tile.dataset.bed);
-  if (bed) {
+  if (bed?.patient) {
     patientView.open({
       patient: bed.patient,
       bedLabel: bedLabel(state.ward, bed.bed),
@@ -93,7 +93,7 @@ async function refreshPatientLabels() {
 }
 
 async function seedSparklines(current) {
-  for (const bed of current.sortedBeds()) {
+  for (const bed of current.sortedBeds().filter((b) => b.patient)) {
     const key = `${current.ward}|${bed.bed}|${bed.patient}`;
     if (seeded.has(key)) {
       continue;
@@ -150,6 +150,14 @@ const connection = new WardConnection({
       refreshPatientLabels();
     }
 
+    queueRender();
+  },
+  onNews2(score) {
+    state.applyNews2(score);
+    queueRender();
+  },
+  onMarker(marker) {
+    state.applyMarker(marker);
     queueRender();
   },
   onAlarm(alarm) {

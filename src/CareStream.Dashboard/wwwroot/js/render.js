@@ -29,6 +29,32 @@ function reading(state, bed, param, now) {
   return { text, unit: UNITS[sys.unit] ?? sys.unit, at: sys.at };
 }
 
+const LEVEL_NAMES = { low: 'low', 'low-medium': 'low–medium (single parameter 3)', medium: 'medium', high: 'high' };
+
+const PARAMETER_NAMES = {
+  respirationRate: 'respiration rate',
+  oxygenSaturation: 'SpO₂',
+  airOrOxygen: 'air or oxygen',
+  systolicBloodPressure: 'systolic BP',
+  pulse: 'pulse',
+  consciousness: 'consciousness (ACVPU)',
+  temperature: 'temperature',
+};
+
+/** The NEWS2 badge's text, level attribute and spoken form. */
+function news2View(shown) {
+  if (shown.state === 'live') {
+    return { text: `NEWS2 ${shown.score}`, level: shown.level, spoken: `NEWS2 ${shown.score}, ${LEVEL_NAMES[shown.level] ?? shown.level} response level` };
+  }
+
+  if (shown.state === 'incomplete') {
+    const missing = shown.missing.map((p) => PARAMETER_NAMES[p] ?? p).join(', ');
+    return { text: 'NEWS2 incomplete', level: '', spoken: `NEWS2 incomplete, missing ${missing}`, title: `Missing: ${missing}` };
+  }
+
+  return { text: 'NEWS2 no data', level: '', spoken: 'NEWS2 no data' };
+}
+
 export function bedLabel(ward, bedId) {
   const local = bedId.startsWith(`${ward}-`) ? bedId.slice(ward.length + 1) : bedId;
   const match = /^bed-0*(\d+)$/.exec(local);
@@ -98,7 +124,16 @@ export class WardRenderer {
     const header = element('header', 'tile-header');
     const bed = element('h2', 'bed', bedLabel(ward, bedId));
     const patient = element('span', 'patient', '');
-    header.append(bed, patient);
+    // NEWS2 in its response level's colour (stylesheet); the text carries the number, never a zero-filled one.
+    const news2 = element('span', 'news2', 'NEWS2 no data');
+    news2.dataset.state = 'no-data';
+    header.append(bed, patient, news2);
+    const marker = element('p', 'device-marker');
+    marker.setAttribute('role', 'status');
+    marker.hidden = true;
+    const icon = element('span', 'device-marker-icon', '⚠');
+    icon.setAttribute('aria-hidden', 'true');
+    marker.append(icon, element('span', 'device-marker-text', 'Device sending without a patient'));
     const params = element('dl', 'params');
     const cells = new Map();
     for (const param of PARAMS) {
@@ -114,14 +149,28 @@ export class WardRenderer {
     }
 
     const sparkline = createSparkline(`Heart rate, last 15 minutes, ${bedLabel(ward, bedId)}`);
-    root.append(header, params, sparkline);
-    return { root, patient, cells, sparkline, label: bedLabel(ward, bedId) };
+    root.append(header, marker, params, sparkline);
+    return { root, patient, news2, marker, cells, sparkline, label: bedLabel(ward, bedId) };
   }
 
   updateTile(tile, state, bed, now) {
-    const patientLabel = this.patientLabels.get(bed.patient) ?? bed.patient;
+    const patientLabel = bed.patient ? this.patientLabels.get(bed.patient) ?? bed.patient : 'no patient';
     setText(tile.patient, patientLabel);
+    setAttribute(tile.root, 'data-patient', bed.patient ?? '');
     const spoken = [tile.label, patientLabel];
+    const score = state.news2(bed, now);
+    const news2 = news2View(score);
+    setText(tile.news2, news2.text);
+    setAttribute(tile.news2, 'data-state', score.state);
+    setAttribute(tile.news2, 'data-level', news2.level);
+    setAttribute(tile.news2, 'title', news2.title ?? '');
+    spoken.push(news2.spoken);
+    tile.marker.hidden = !bed.unassociated;
+    setAttribute(tile.root, 'data-unassociated', bed.unassociated ? bed.unassociated.device : '');
+    if (bed.unassociated) {
+      spoken.push('device sending without a patient');
+    }
+
     for (const param of PARAMS) {
       const { cell, value, unit } = tile.cells.get(param.key);
       const shown = reading(state, bed, param, now);

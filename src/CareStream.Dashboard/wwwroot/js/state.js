@@ -24,6 +24,14 @@ export class WardState {
       this.apply(update);
     }
 
+    for (const score of snapshot.news2 ?? []) {
+      this.applyNews2(score);
+    }
+
+    for (const marker of snapshot.unassociatedDevices ?? []) {
+      this.applyMarker(marker);
+    }
+
     // The snapshot's last 15 minutes fill the sparkline at once (only the bed's current patient's points).
     for (const series of snapshot.trends ?? []) {
       const tile = this.beds.get(series.bed);
@@ -43,16 +51,24 @@ export class WardState {
     }
   }
 
+  /** The bed's entry, created (with no values) on first sight. */
+  bedOf(bedId, patient) {
+    let bed = this.beds.get(bedId);
+    if (!bed) {
+      bed = { bed: bedId, patient, values: new Map(), heartRate: [], news2: null, unassociated: null };
+      this.beds.set(bedId, bed);
+    }
+
+    return bed;
+  }
+
   /** Applies one pushed update; returns the bed id it touched. Older readings never replace newer ones. */
   apply(update) {
     const at = Date.parse(update.effectiveAt);
-    let bed = this.beds.get(update.bed);
-    if (!bed) {
-      bed = { bed: update.bed, patient: update.patient, values: new Map(), heartRate: [] };
-      this.beds.set(update.bed, bed);
-    }
-
+    const bed = this.bedOf(update.bed, update.patient);
     bed.patient = update.patient;
+    // A patient's reading at the bed means it has its patient again (the server clears the marker too).
+    bed.unassociated = null;
     const current = bed.values.get(update.kind);
     if (!current || current.at <= at) {
       bed.values.set(update.kind, { value: update.value, unit: update.unit, at });
@@ -64,6 +80,40 @@ export class WardState {
     }
 
     return update.bed;
+  }
+
+  /** Applies a NEWS2 outcome (pushed or from the snapshot); an older one never replaces a newer one. */
+  applyNews2(score) {
+    const bed = this.bedOf(score.bed, score.patient);
+    if (!bed.news2 || Date.parse(bed.news2.computedAt) <= Date.parse(score.computedAt)) {
+      bed.news2 = score;
+    }
+
+    return score.bed;
+  }
+
+  /** Shows or clears a bed's "device sending without a patient" marker. */
+  applyMarker(marker) {
+    const bed = this.bedOf(marker.bed, null);
+    bed.unassociated = marker.active ? marker : null;
+    return marker.bed;
+  }
+
+  /**
+   * What the tile's NEWS2 shows: { state: 'live', score, level } | { state: 'incomplete', missing } | { state: 'no-data' }.
+   * Only the current patient's score, and never once it is past its validity (stale scores are not shown).
+   */
+  news2(bed, now = this.now()) {
+    const score = bed.news2;
+    if (!score || score.patient !== bed.patient || now > Date.parse(score.validUntil)) {
+      return { state: 'no-data' };
+    }
+
+    if (score.missing.length > 0 || score.score === null) {
+      return { state: 'incomplete', missing: score.missing };
+    }
+
+    return { state: 'live', score: score.score, level: score.responseLevel };
   }
 
   /** Seeds a bed's heart-rate history from the FHIR API (points may overlap live ones). */
