@@ -37,7 +37,7 @@ public sealed class DevelopmentKeyStore
 
     /// <summary>The public half of the signing key, as resource servers validate with it.</summary>
     public RsaSecurityKey PublicSigningKey =>
-        new(SigningKey.Rsa.ExportParameters(includePrivateParameters: false)) { KeyId = SigningKey.KeyId };
+        new(RSA.Create(SigningKey.Rsa.ExportParameters(includePrivateParameters: false))) { KeyId = SigningKey.KeyId };
 
     /// <summary>Default directory: beside the embedded PostgreSQL data (root: /var/lib/carestream/auth).</summary>
     public static string DefaultDirectory() => Environment.IsPrivilegedProcess
