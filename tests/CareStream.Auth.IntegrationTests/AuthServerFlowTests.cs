@@ -101,6 +101,26 @@ public sealed partial class AuthServerFlowTests(AuthServerHost host) : IClassFix
     }
 
     [Fact]
+    public async Task GivenSmartStyleAssertion_WhenPrivateKeyJwt_ThenAccepted()
+    {
+        using var client = new AuthServerClient(host.Server);
+
+        var token = await ClientCredentialsAsync(client, IntegratorForm(Assertion(DateTime.UtcNow.AddMinutes(4), smartStyle: true)));
+
+        Assert.Equal("system/Observation.rs", new JsonWebToken(token).GetClaim("scope").Value);
+    }
+
+    [Fact]
+    public async Task GivenExpiredAssertion_WhenPrivateKeyJwt_ThenRejected()
+    {
+        using var client = new AuthServerClient(host.Server);
+
+        using var response = await client.PostFormAsync(TokenPath, IntegratorForm(Assertion(DateTime.UtcNow.AddMinutes(-2), notBefore: DateTime.UtcNow.AddMinutes(-7))));
+
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized, $"got {(int)response.StatusCode}");
+    }
+
+    [Fact]
     public async Task GivenBadAssertionType_WhenPrivateKeyJwt_ThenRejected()
     {
         using var client = new AuthServerClient(host.Server);
@@ -235,13 +255,14 @@ public sealed partial class AuthServerFlowTests(AuthServerHost host) : IClassFix
 
     private RsaSecurityKey IntegratorKey() => host.Keys.LoadNamed(DemoIdentities.IntegratorKeyFile);
 
-    private string Assertion(DateTime expires, SecurityKey? key = null) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    /// <summary>OpenIddict style (typ client-authentication+jwt, aud = issuer) or SMART style (typ JWT, aud = token URL).</summary>
+    private string Assertion(DateTime expires, SecurityKey? key = null, bool smartStyle = false, DateTime? notBefore = null) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
         Issuer = DemoIdentities.IntegratorClientId,
-        Audience = AuthServerHost.Issuer,
+        Audience = smartStyle ? AuthServerHost.Issuer + "connect/token" : AuthServerHost.Issuer,
         Subject = new ClaimsIdentity([new Claim("sub", DemoIdentities.IntegratorClientId), new Claim("jti", Guid.NewGuid().ToString("N"))]),
-        IssuedAt = DateTime.UtcNow, NotBefore = DateTime.UtcNow, Expires = expires,
-        TokenType = "client-authentication+jwt",
+        IssuedAt = notBefore ?? DateTime.UtcNow, NotBefore = notBefore ?? DateTime.UtcNow, Expires = expires,
+        TokenType = smartStyle ? "JWT" : "client-authentication+jwt",
         SigningCredentials = new SigningCredentials(key ?? IntegratorKey(), SecurityAlgorithms.RsaSha256),
     });
 

@@ -57,6 +57,8 @@ public static class AuthServerExtensions
                 server.RegisterScopes([.. SmartConfiguration.Scopes]);
                 // Resource servers validate plain JWS access tokens with JwtBearer (or an external IdP's), so no JWE.
                 server.DisableAccessTokenEncryption();
+                server.AddEventHandler(SmartClientAssertionCompatibility.Descriptor);
+                server.AddEventHandler(SmartClientAssertionCompatibility.TypeDescriptor);
                 server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough();
