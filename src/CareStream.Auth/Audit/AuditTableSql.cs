@@ -24,7 +24,12 @@ internal static class AuditTableSql
         BEGIN
             IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'carestream_app') THEN
                 IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = current_user AND (rolsuper OR rolcreaterole)) THEN
-                    CREATE ROLE carestream_app NOLOGIN;
+                    -- Roles are cluster-wide: a database migrating concurrently may create it first.
+                    BEGIN
+                        CREATE ROLE carestream_app NOLOGIN;
+                    EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                        NULL;
+                    END;
                 ELSE
                     RAISE NOTICE 'Role carestream_app is absent and % cannot create it: grants skipped', current_user;
                     RETURN;
