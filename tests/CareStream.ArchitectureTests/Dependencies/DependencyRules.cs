@@ -17,7 +17,7 @@ internal static class DependencyRules
     private const string AspNetCore = "Microsoft.AspNetCore";
 
     private static readonly string[] Libraries =
-        ["CareStream.Domain", "CareStream.Rules", "CareStream.Fhir", "CareStream.Messaging", "CareStream.Storage"];
+        ["CareStream.Domain", "CareStream.Rules", "CareStream.Fhir", "CareStream.Messaging", "CareStream.Storage", "CareStream.Auth"];
 
     /// <summary>Names no library or module may reference: the host and everything above the libraries.</summary>
     private static readonly string[] AboveLibraries = [Host, "CareStream.Host", .. Modules];
@@ -27,13 +27,15 @@ internal static class DependencyRules
         ["CareStream.Domain"] = ["CareStream", Host, "Hl7", "Firely", "Confluent", EfCore, AspNetCore, "Npgsql", "Microsoft.Extensions"],
         ["CareStream.Rules"] =
         [
-            "CareStream.Fhir", "CareStream.Messaging", "CareStream.Storage", .. AboveLibraries,
+            "CareStream.Fhir", "CareStream.Messaging", "CareStream.Storage", "CareStream.Auth", .. AboveLibraries,
             "Hl7", "Firely", "Confluent", EfCore, AspNetCore, "Npgsql",
         ],
         ["CareStream.Fhir"] =
-            ["CareStream.Messaging", "CareStream.Storage", .. AboveLibraries, "Confluent", EfCore, AspNetCore, "Npgsql"],
-        ["CareStream.Messaging"] = ["CareStream.Storage", .. AboveLibraries, EfCore, AspNetCore, "Npgsql"],
-        ["CareStream.Storage"] = ["CareStream.Messaging", .. AboveLibraries, "Confluent", AspNetCore],
+            ["CareStream.Messaging", "CareStream.Storage", "CareStream.Auth", .. AboveLibraries, "Confluent", EfCore, AspNetCore, "Npgsql"],
+        ["CareStream.Messaging"] = ["CareStream.Storage", "CareStream.Auth", .. AboveLibraries, EfCore, AspNetCore, "Npgsql"],
+        ["CareStream.Storage"] = ["CareStream.Messaging", .. AboveLibraries, "Confluent", AspNetCore, "CareStream.Auth"],
+        // Identity is a library the modules share (policies, scope evaluator, audit); it knows no module and no Kafka.
+        ["CareStream.Auth"] = ["CareStream.Messaging", .. AboveLibraries, "Confluent"],
         // A module (other modules come from the Modules loop below); no Storage until the alert store lands.
         ["CareStream.Alerting"] = ["CareStream.Storage", EfCore, "Npgsql"],
         // Static UI: it reads only what the hub and the FHIR API expose, over HTTP, never their libraries.
