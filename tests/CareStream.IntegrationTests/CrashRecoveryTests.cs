@@ -1,9 +1,4 @@
 using System.Diagnostics;
-using System.Text;
-using CareStream.Domain;
-using CareStream.Domain.Vitals;
-using CareStream.Fhir.Canonical;
-using CareStream.Fhir.Terminology;
 using CareStream.Testing.Hosting;
 using CareStream.Testing.Kafka;
 using CareStream.Testing.Postgres;
@@ -60,18 +55,7 @@ public sealed class CrashRecoveryTests(KafkaFixture kafka, PostgresFixture postg
         var acknowledged = 0;
         for (var second = 0; second < ReadingsPerDevice; second += 20)
         {
-            var batch = new List<KeyValuePair<string, string>>();
-            for (var s = second; s < second + 20; s++)
-            {
-                for (var d = 0; d < Devices; d++)
-                {
-                    var json = DeviceObservationWriter.ToUtf8Bytes(
-                        new DeviceId($"crash-monitor-{d}"), start.AddSeconds(s), ObservationStatus.Preliminary,
-                        [new DeviceMeasurement(VitalSignKind.HeartRate, Mdc.EcgHeartRate, 60 + s % 40)]);
-                    batch.Add(KeyValuePair.Create($"crash-monitor-{d}", Encoding.UTF8.GetString(json)));
-                }
-            }
-
+            var batch = HeartRateStream.Seconds("crash-monitor", Devices, start, second, second + 20);
             await kafka.ProduceAsync(topic, batch); // waits for every delivery report (acks=all)
             acknowledged += batch.Count;
             await Task.Delay(300, cancellationToken);

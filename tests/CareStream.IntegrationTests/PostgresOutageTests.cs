@@ -1,11 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text;
-using CareStream.Domain;
-using CareStream.Domain.Vitals;
-using CareStream.Fhir.Canonical;
-using CareStream.Fhir.Terminology;
 using CareStream.Storage.Embedded;
 using CareStream.Testing.Hosting;
 using CareStream.Testing.Kafka;
@@ -83,18 +78,7 @@ public sealed class PostgresOutageTests(KafkaFixture kafka)
         var acknowledged = 0;
         for (var step = 0; step < Steps; step++)
         {
-            var batch = new List<KeyValuePair<string, string>>();
-            for (var s = step * SecondsPerStep; s < (step + 1) * SecondsPerStep; s++)
-            {
-                for (var d = 0; d < Devices; d++)
-                {
-                    var json = DeviceObservationWriter.ToUtf8Bytes(
-                        new DeviceId($"outage-monitor-{d}"), start.AddSeconds(s), ObservationStatus.Preliminary,
-                        [new DeviceMeasurement(VitalSignKind.HeartRate, Mdc.EcgHeartRate, 60 + s % 40)]);
-                    batch.Add(KeyValuePair.Create($"outage-monitor-{d}", Encoding.UTF8.GetString(json)));
-                }
-            }
-
+            var batch = HeartRateStream.Seconds("outage-monitor", Devices, start, step * SecondsPerStep, (step + 1) * SecondsPerStep);
             await kafka.ProduceAsync(topic, batch); // waits for every delivery report (acks=all)
             acknowledged += batch.Count;
             await Task.Delay(1_500, cancellationToken);
