@@ -18,21 +18,7 @@ public sealed record FlagSearchRequest(AlarmSearch Search, int Count, bool Match
     public static FlagSearchRequest Parse(SearchParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        string? patient = null;
-        foreach (var name in new[] { "patient", "subject" })
-        {
-            foreach (var value in parameters.Values(name))
-            {
-                var id = FhirReference.ParseId(name, "Patient", value);
-                if (patient is not null && patient != id)
-                {
-                    throw FhirRequestException.InvalidParameter(name, "names another patient than the search already does.");
-                }
-
-                patient = id;
-                parameters.Applied(name, value);
-            }
-        }
+        var patient = PatientParameter.Parse(parameters);
 
         HashSet<bool>? open = null;
         foreach (var value in parameters.Values("status"))

@@ -82,22 +82,7 @@ public sealed record ObservationSearchRequest(ReadingSearch Search, int Count, b
 
     private static PatientId ParsePatient(SearchParameters parameters)
     {
-        string? id = null;
-        foreach (var name in new[] { "patient", "subject" })
-        {
-            foreach (var value in parameters.Values(name))
-            {
-                var parsed = FhirReference.ParseId(name, "Patient", value);
-                if (id is not null && id != parsed)
-                {
-                    throw FhirRequestException.InvalidParameter(name, "names another patient than the search already does.");
-                }
-
-                id = parsed;
-                parameters.Applied(name, value);
-            }
-        }
-
+        var id = PatientParameter.Parse(parameters);
         return id is null
             ? throw new FhirRequestException(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Required,
                 "Observation search needs 'patient' (or 'subject'): history is searched per patient.")
