@@ -109,6 +109,14 @@ internal sealed class AlertRulesConsumer(
         {
             TrackerFor(patient, partition).RestoreCharting(charting);
         }
+
+        foreach (var (partition, patient, overrides) in state.Limits())
+        {
+            if (TrackerFor(patient, partition).SetLimits(RuleSetOf(patient), overrides) is { Count: > 0 } errors)
+            {
+                Log.LimitsNotApplied(Logger, "restore", patient.Value, string.Join("; ", errors));
+            }
+        }
     }
 
     protected override void OnPartitionsRevoked(IReadOnlyList<TopicPartitionOffset> partitions)
@@ -132,6 +140,22 @@ internal sealed class AlertRulesConsumer(
         catch (FormatException ex)
         {
             return new MessageRejection(message, "invalid-command", ex.Message);
+        }
+
+        if (command.Limits is { } overrides)
+        {
+            // Overrides change the rules, not the alarm state: the next reading or tick evaluates against them.
+            var errors = TrackerFor(command.Patient, message.Partition.Value).SetLimits(RuleSetOf(command.Patient), overrides);
+            if (errors.Count > 0)
+            {
+                Log.LimitsNotApplied(Logger, command.CommandId, command.Patient.Value, string.Join("; ", errors));
+            }
+            else
+            {
+                Log.CommandApplied(Logger, command.Type, command.CommandId, command.Patient.Value, 0);
+            }
+
+            return null;
         }
 
         var tracked = PatientCommandTypes.IsAlarmCommand(command.Type)

@@ -1,9 +1,12 @@
 using CareStream.Alerting.Commands;
+using CareStream.Alerting.Limits;
 using CareStream.Alerting.Publishing;
 using CareStream.Alerting.RuleSets;
 using CareStream.Alerting.Tracking;
+using CareStream.Alerting.WhatIf;
 using CareStream.Messaging;
 using CareStream.Messaging.Registry;
+using CareStream.Storage.Alerts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,7 +36,7 @@ public static class AlertingExtensions
         services.AddOptions<AlertingOptions>().BindConfiguration(AlertingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PatientTrackers>();
-        services.AddSingleton<WardRuleSets>();
+        services.TryAddSingleton<WardRuleSets>();
         services.AddSingleton<AlarmPublisher>();
         services.AddSingleton<PatientScorePublisher>();
         services.AddSingleton<AlarmStateRestorer>();
@@ -58,13 +61,27 @@ public static class AlertingExtensions
         builder.AddMessaging();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<PatientCommandPublisher>();
+        // Limits and what-if need the ward rule sets and the patient's ward (registry), and the store's queries.
+        builder.AddRegistry();
+        if (!builder.Services.Any(d => d.ServiceType == typeof(WardRuleSets)))
+        {
+            builder.Services.AddOptions<AlertingOptions>().BindConfiguration(AlertingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+            builder.Services.AddSingleton<WardRuleSets>();
+        }
+
+        builder.Services.AddAlarmStore();
         return builder;
     }
 
-    /// <summary>Maps <c>/api/patients/{patientId}/alarms/{episodeId}/…</c> and <c>/api/patients/{patientId}/charting</c>.</summary>
+    /// <summary>
+    /// Maps <c>/api/patients/{patientId}/alarms/{episodeId}/…</c>, <c>/api/patients/{patientId}/charting</c>,
+    /// <c>/api/patients/{patientId}/limits</c> (+ <c>/history</c>) and <c>POST /api/alarms/what-if</c>.
+    /// </summary>
     public static IEndpointRouteBuilder MapAlarmCommands(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        return endpoints.MapAlarmCommandEndpoints();
+        endpoints.MapAlarmCommandEndpoints();
+        endpoints.MapPatientLimitsEndpoints();
+        return endpoints.MapWhatIfEndpoints();
     }
 }

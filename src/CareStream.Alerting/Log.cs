@@ -48,6 +48,9 @@ internal static partial class Log
     [LoggerMessage(5043, LogLevel.Information, "Restored charting of {Patients} patient(s) from {Partitions} command partition(s)")]
     public static partial void ChartingRestored(ILogger logger, int patients, int partitions);
 
+    [LoggerMessage(5044, LogLevel.Warning, "Limit overrides ({CommandId}) of patient {Patient} are inconsistent with the ward rule set and not in force (ward defaults apply): {Errors}")]
+    public static partial void LimitsNotApplied(ILogger logger, string commandId, string patient, string errors);
+
     [LoggerMessage(5050, LogLevel.Debug, "NEWS2 outcome of patient {Patient} published at {TopicPartitionOffset}")]
     public static partial void ScorePublished(ILogger logger, string patient, TopicPartitionOffset topicPartitionOffset);
 }

@@ -11,7 +11,7 @@ namespace CareStream.Recorder;
 public static class RecorderExtensions
 {
     /// <summary>Canonical observations → PostgreSQL, the registry topic → registry tables, alarm events → the alert store,
-    /// held unassociated readings → their table.</summary>
+    /// held unassociated readings → their table, limits commands → the limit-change audit.</summary>
     public static IHostApplicationBuilder AddRecorder(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -24,6 +24,8 @@ public static class RecorderExtensions
         builder.Services.AddKafkaConsumer<RegistryStoreConsumer>(RegistryStoreConsumer.ConsumerName, topics => topics.Assignments);
         builder.Services.AddAlarmStore();
         builder.Services.AddKafkaConsumer<AlarmStoreConsumer>(AlarmStoreConsumer.ConsumerName, topics => topics.Alerts);
+        // Audit of per-patient limit overrides (limits commands; the other command types are skipped).
+        builder.Services.AddKafkaConsumer<LimitChangeStoreConsumer>(LimitChangeStoreConsumer.ConsumerName, topics => topics.PatientCommands);
         builder.Services.TryAddSingleton(sp => new DeviceObservationParser(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddKafkaConsumer<UnassociatedReadingStoreConsumer>(
             UnassociatedReadingStoreConsumer.ConsumerName, topics => topics.UnassociatedObservations);

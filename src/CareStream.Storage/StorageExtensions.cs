@@ -62,6 +62,7 @@ public static class StorageExtensions
         services.AddSingleton<ObservationVersions>();
         services.AddSingleton<RegistryWriter>();
         services.AddSingleton<RegistryQueries>();
+        services.TryAddSingleton<WardStayQueries>();
         services.AddSingleton<UnassociatedReadingStore>();
         services.AddSingleton<PartitionMaintenanceWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<PartitionMaintenanceWorker>());

@@ -71,11 +71,11 @@ public static class AlarmCommandEndpoints
         new CommandValidation().Id("patientId", patientId).Id("episodeId", episodeId).Actor("by", by);
 
     /// <summary>The authenticated user's name when there is one, else the request's <c>by</c>, else <c>unknown</c>.</summary>
-    private static string Actor(ClaimsPrincipal user, string? by) =>
+    internal static string Actor(ClaimsPrincipal user, string? by) =>
         user.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name
         : string.IsNullOrWhiteSpace(by) ? Unknown : by;
 
-    private static async Task<IResult> SendAsync(
+    internal static async Task<IResult> SendAsync(
         CommandValidation validation, Func<PatientCommand> create, PatientCommandPublisher publisher, CancellationToken cancellationToken)
     {
         if (!validation.IsValid)

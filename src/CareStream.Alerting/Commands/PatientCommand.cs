@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CareStream.Domain;
 using CareStream.Domain.Alerts;
+using CareStream.Rules.RuleSets;
 
 namespace CareStream.Alerting.Commands;
 
@@ -21,6 +22,7 @@ namespace CareStream.Alerting.Commands;
 /// <param name="Assessment">The assessment (annotate).</param>
 /// <param name="Note">Optional free text (annotate), never logged.</param>
 /// <param name="Charting">The charted inputs (charting).</param>
+/// <param name="Limits">The patient's complete limit overrides per parameter (limits); empty = cleared, ward defaults apply.</param>
 public sealed record PatientCommand(
     string CommandId,
     string Type,
@@ -31,14 +33,16 @@ public sealed record PatientCommand(
     TimeSpan? AudioPause = null,
     AlarmAssessment? Assessment = null,
     string? Note = null,
-    ChartingUpdate? Charting = null)
+    ChartingUpdate? Charting = null,
+    IReadOnlyDictionary<string, ParameterLimitsOverride>? Limits = null)
 {
     /// <summary>A command with its deterministic id filled in.</summary>
     public static PatientCommand Create(
         string type, PatientId patient, string by, DateTimeOffset issuedAt, string? episodeId = null, TimeSpan? audioPause = null,
-        AlarmAssessment? assessment = null, string? note = null, ChartingUpdate? charting = null)
+        AlarmAssessment? assessment = null, string? note = null, ChartingUpdate? charting = null,
+        IReadOnlyDictionary<string, ParameterLimitsOverride>? limits = null)
     {
-        var command = new PatientCommand(string.Empty, type, patient, by, issuedAt, episodeId, audioPause, assessment, note, charting);
+        var command = new PatientCommand(string.Empty, type, patient, by, issuedAt, episodeId, audioPause, assessment, note, charting, limits);
         return command with { CommandId = IdOf(command) };
     }
 
@@ -52,6 +56,7 @@ public sealed record PatientCommand(
             command.AudioPause?.Ticks.ToString(CultureInfo.InvariantCulture) ?? "", command.Assessment?.ToString() ?? "",
             command.Note ?? "", command.Charting?.OnOxygen?.ToString() ?? "", command.Charting?.Consciousness?.ToString() ?? "",
             command.Charting?.SpO2Scale?.ToString() ?? "",
+            command.Limits is null ? "" : LimitOverridesJson.Serialize(command.Limits),
         ]);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
     }

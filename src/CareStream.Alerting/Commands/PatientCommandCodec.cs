@@ -10,12 +10,15 @@ namespace CareStream.Alerting.Commands;
 /// version 1, camelCase, absent = null:
 /// <list type="bullet">
 /// <item>Always: <c>schemaVersion</c> (1), <c>commandId</c> (deterministic, 32 hex), <c>type</c>
-/// (<c>acknowledge</c> | <c>audio-pause</c> | <c>annotate</c> | <c>charting</c>), <c>patient</c>, <c>by</c>,
+/// (<c>acknowledge</c> | <c>audio-pause</c> | <c>annotate</c> | <c>charting</c> | <c>limits</c>), <c>patient</c>, <c>by</c>,
 /// <c>issuedAt</c> (ISO 8601 with offset).</item>
 /// <item>Alarm commands: <c>episodeId</c>; <c>audioPauseSeconds</c> (audio-pause, optional, 1–600);
 /// <c>assessment</c> (<c>true-positive</c> | <c>false-positive</c> | <c>non-actionable</c>) and <c>note</c> (annotate, ≤ 500 chars).</item>
 /// <item>Charting: any of <c>onOxygen</c> (bool), <c>consciousness</c> (<c>A</c> | <c>C</c> | <c>V</c> | <c>P</c> | <c>U</c>),
 /// <c>spo2Scale</c> (1 | 2); absent fields keep their charted value.</item>
+/// <item>Limits (<c>type</c> = <c>limits</c>): <c>limits</c>, required, the patient's complete per-parameter overrides in
+/// the rule-set shape, e.g. <c>{"heartRate":{"warningHigh":{"limit":120,"priority":"medium","delaySeconds":10}}}</c>;
+/// <c>{}</c> clears them (ward defaults apply). Each record replaces the previous overrides.</item>
 /// </list>
 /// Readers ignore unknown fields; a breaking change gets a new topic version.
 /// </summary>
@@ -43,6 +46,7 @@ public static class PatientCommandCodec
             OnOxygen = command.Charting?.OnOxygen,
             Consciousness = command.Charting?.Consciousness is { } level ? LetterOf(level) : null,
             Spo2Scale = command.Charting?.SpO2Scale is { } scale ? (int)scale : null,
+            Limits = command.Limits is { } limits ? LimitOverridesJson.ToElement(limits) : null,
         };
         return JsonSerializer.SerializeToUtf8Bytes(message, PatientCommandJsonContext.Default.PatientCommandMessage);
     }
@@ -66,6 +70,7 @@ public static class PatientCommandCodec
         }
 
         var type = m.Type is PatientCommandTypes.Acknowledge or PatientCommandTypes.AudioPause or PatientCommandTypes.Annotate or PatientCommandTypes.Charting
+            or PatientCommandTypes.Limits
             ? m.Type : throw new FormatException($"Command record has an unknown 'type' '{m.Type}'.");
         var command = new PatientCommand(
             Required(m.CommandId, "commandId"), type, new PatientId(Required(m.Patient, "patient")), Required(m.By, "by"),
@@ -84,6 +89,7 @@ public static class PatientCommandCodec
                 Assessment = WireNames.TryAssessment(m.Assessment) ?? throw new FormatException($"Command record has an unknown 'assessment' '{m.Assessment}'."),
                 Note = m.Note is { Length: > MaxNoteLength } ? throw new FormatException($"Command record 'note' exceeds {MaxNoteLength} characters.") : m.Note,
             },
+            PatientCommandTypes.Limits => command with { Limits = LimitsOf(m.Limits) },
             _ => command with
             {
                 Charting = new ChartingUpdate(
@@ -122,6 +128,23 @@ public static class PatientCommandCodec
         Consciousness.Unresponsive => "U",
         _ => throw new ArgumentOutOfRangeException(nameof(level), level, null),
     };
+
+    private static IReadOnlyDictionary<string, Rules.RuleSets.ParameterLimitsOverride> LimitsOf(JsonElement? limits)
+    {
+        if (limits is not { ValueKind: JsonValueKind.Object } element)
+        {
+            throw new FormatException("Command record of type 'limits' lacks the 'limits' object.");
+        }
+
+        try
+        {
+            return LimitOverridesJson.Parse(element);
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException("Command record has invalid 'limits': " + ex.Message, ex);
+        }
+    }
 
     private static string Required(string? value, string name) =>
         string.IsNullOrWhiteSpace(value) ? throw Missing(name) : value;

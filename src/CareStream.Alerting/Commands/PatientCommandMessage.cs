@@ -28,4 +28,7 @@ internal sealed class PatientCommandMessage
     public string? Consciousness { get; set; }
 
     public int? Spo2Scale { get; set; }
+
+    /// <summary>Limits: parameter name → override, in the rule-set JSON shape (see <see cref="LimitOverridesJson"/>).</summary>
+    public System.Text.Json.JsonElement? Limits { get; set; }
 }

@@ -7,6 +7,7 @@ public static class PatientCommandTypes
     public const string AudioPause = "audio-pause";
     public const string Annotate = "annotate";
     public const string Charting = "charting";
+    public const string Limits = "limits";
 
     /// <summary>True for the commands against one alarm episode (they carry an <c>episodeId</c>).</summary>
     public static bool IsAlarmCommand(string type) => type is Acknowledge or AudioPause or Annotate;

@@ -21,7 +21,8 @@ namespace CareStream.Alerting.Tracking;
 /// (what was already evaluated) are replayed into the trackers without evaluation.</item>
 /// <item>Charting: the charting commands of the last <c>Alerting:ChartingLookback</c> on the same partitions of
 /// <c>carestream.patient-commands.v1</c>, up to the group's committed offset, give each patient's charted NEWS2
-/// inputs (acknowledgements, pauses and annotations need no replay: their effect is on the alerts topic).</item>
+/// inputs and per-patient limit overrides (the latest limits command wins; acknowledgements, pauses and annotations
+/// need no replay: their effect is on the alerts topic).</item>
 /// </list>
 /// Reads with an unsubscribed, assign-only client that commits nothing. On failure it logs and returns what it
 /// has: the trackers then start empty, and an active alarm may be raised again (fail towards alarming).
@@ -106,6 +107,10 @@ internal sealed class AlarmStateRestorer(
                     if (command.Charting is { } update)
                     {
                         state.Add(record.Partition.Value, command.Patient, update);
+                    }
+                    else if (command.Limits is { } overrides)
+                    {
+                        state.Add(record.Partition.Value, command.Patient, overrides);
                     }
                 }
                 catch (FormatException)

@@ -3,6 +3,7 @@ using CareStream.Domain;
 using CareStream.Domain.Alerts;
 using CareStream.Domain.Vitals;
 using CareStream.Rules.News2;
+using CareStream.Rules.RuleSets;
 
 namespace CareStream.Alerting.Tracking;
 
@@ -12,6 +13,7 @@ internal sealed class RestoredState
     private readonly Dictionary<int, Dictionary<PatientId, Dictionary<string, AlarmEpisode>>> _episodes = [];
     private readonly Dictionary<int, Dictionary<PatientId, List<VitalSignReading>>> _readings = [];
     private readonly Dictionary<int, Dictionary<PatientId, ChartingInputs>> _charting = [];
+    private readonly Dictionary<int, Dictionary<PatientId, IReadOnlyDictionary<string, ParameterLimitsOverride>>> _limits = [];
 
     public static RestoredState Empty { get; } = new();
 
@@ -48,6 +50,14 @@ internal sealed class RestoredState
         var byPatient = GetOrAdd(_charting, partition);
         byPatient[patient] = update.ApplyTo(byPatient.GetValueOrDefault(patient) ?? ChartingInputs.None);
     }
+
+    /// <summary>A limits command read back (in offset order): it replaces the patient's earlier overrides.</summary>
+    public void Add(int partition, PatientId patient, IReadOnlyDictionary<string, ParameterLimitsOverride> overrides) =>
+        GetOrAdd(_limits, partition)[patient] = overrides;
+
+    /// <summary>Every patient with a limits command read back, with the latest overrides (possibly empty = cleared).</summary>
+    public IEnumerable<(int Partition, PatientId Patient, IReadOnlyDictionary<string, ParameterLimitsOverride> Overrides)> Limits() =>
+        _limits.SelectMany(p => p.Value.Select(c => (p.Key, c.Key, c.Value)));
 
     public int ChartedPatientCount => _charting.Values.Sum(p => p.Count);
 

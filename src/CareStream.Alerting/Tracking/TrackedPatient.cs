@@ -1,3 +1,4 @@
+using CareStream.Alerting.Limits;
 using CareStream.Alerting.Publishing;
 using CareStream.Domain;
 using CareStream.Domain.Alerts;
@@ -17,6 +18,7 @@ internal sealed class TrackedPatient(PatientId patient, int partition, RuleSet r
     private readonly Lock _gate = new();
     private readonly PatientAlarmTracker _tracker = PatientAlarmTracker.ForRuleSet(patient, ruleSet, restored);
     private RuleSet _ruleSet = ruleSet;
+    private IReadOnlyDictionary<string, ParameterLimitsOverride> _overrides = PatientLimits.None;
     private bool _dropped;
     private PatientScore? _lastScore;
 
@@ -41,8 +43,8 @@ internal sealed class TrackedPatient(PatientId patient, int partition, RuleSet r
             if (!ReferenceEquals(current, _ruleSet))
             {
                 // Reloaded file or a ward transfer: rule ids are stable, so open episodes carry over.
-                _tracker.UpdateRules(RuleSetCompiler.Compile(current), current.EffectiveEscalation);
                 _ruleSet = current;
+                ApplyRules();
             }
 
             var events = step(_tracker);
@@ -63,6 +65,38 @@ internal sealed class TrackedPatient(PatientId patient, int partition, RuleSet r
 
         _lastScore = candidate;
         return Task.WhenAll(alarms, score.Publisher.Enqueue(candidate));
+    }
+
+    /// <summary>
+    /// Replaces the patient's limit overrides (empty = ward defaults) and swaps the merged rules in; open episodes
+    /// carry over (rule ids are stable). Returns the validation errors when the merge with <paramref name="current"/>
+    /// is invalid; the overrides are then kept but the ward set applies until a valid merge (fail towards the ward defaults).
+    /// </summary>
+    public IReadOnlyList<string> SetLimits(RuleSet current, IReadOnlyDictionary<string, ParameterLimitsOverride> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(overrides);
+        lock (_gate)
+        {
+            _ruleSet = current;
+            _overrides = overrides;
+            return ApplyRules();
+        }
+    }
+
+    /// <summary>Call under the lock: compiles the ward set merged with the overrides (the ward set alone when that is invalid).</summary>
+    private IReadOnlyList<string> ApplyRules()
+    {
+        IReadOnlyList<string> errors = [];
+        var effective = _ruleSet;
+        if (_overrides.Count > 0)
+        {
+            (var merged, errors) = PatientLimits.Merge(_ruleSet, _overrides);
+            effective = errors.Count == 0 ? merged : _ruleSet;
+        }
+
+        _tracker.UpdateRules(RuleSetCompiler.Compile(effective), effective.EffectiveEscalation);
+        return errors;
     }
 
     /// <summary>Loads already-processed readings without evaluating (restart rebuild).</summary>

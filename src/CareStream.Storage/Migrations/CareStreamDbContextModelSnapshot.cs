@@ -579,6 +579,57 @@ namespace CareStream.Storage.Migrations
                     b.ToTable("ward", (string)null);
                 });
 
+            modelBuilder.Entity("CareStream.Storage.Limits.PatientLimitChangeEntity", b =>
+                {
+                    b.Property<string>("CommandId")
+                        .HasColumnType("text")
+                        .HasColumnName("command_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("changed_by");
+
+                    b.Property<long>("KafkaOffset")
+                        .HasColumnType("bigint")
+                        .HasColumnName("kafka_offset");
+
+                    b.Property<int>("KafkaPartition")
+                        .HasColumnType("integer")
+                        .HasColumnName("kafka_partition");
+
+                    b.Property<string>("NewOverrides")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("new_overrides");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("PreviousOverrides")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("previous_overrides");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("CommandId");
+
+                    b.HasIndex("PatientId", "ChangedAt");
+
+                    b.ToTable("patient_limit_change", (string)null);
+                });
+
             modelBuilder.Entity("CareStream.Storage.Notifications.NotificationDeliveryEntity", b =>
                 {
                     b.Property<string>("SubscriptionId")

@@ -36,8 +36,9 @@ internal static class DependencyRules
         ["CareStream.Storage"] = ["CareStream.Messaging", .. AboveLibraries, "Confluent", AspNetCore, "CareStream.Auth"],
         // Identity is a library the modules share (policies, scope evaluator, audit); it knows no module and no Kafka.
         ["CareStream.Auth"] = ["CareStream.Messaging", .. AboveLibraries, "Confluent"],
-        // A module (other modules come from the Modules loop below); no Storage until the alert store lands.
-        ["CareStream.Alerting"] = ["CareStream.Storage", EfCore, "Npgsql"],
+        // A module (other modules come from the Modules loop below). Storage only through its query/writer types
+        // (limit-change audit, what-if history) in the API endpoints; never EF Core or Npgsql directly.
+        ["CareStream.Alerting"] = [EfCore, "Npgsql"],
         // Static UI: it reads only what the hub and the FHIR API expose, over HTTP, never their libraries.
         ["CareStream.Dashboard"] =
             ["CareStream.Domain", "CareStream.Fhir", "CareStream.Messaging", "CareStream.Storage", "Hl7", "Confluent", EfCore, "Npgsql"],
