@@ -81,8 +81,10 @@ export class News2Chart {
         if (x1 <= x0) continue;
         ctx.fillStyle = 'rgba(125, 138, 150, 0.18)';
         ctx.fillRect(x0, top, x1 - x0, height);
+        const label = 'incomplete';
+        if (ctx.measureText(label).width + 8 * devicePixelRatio > x1 - x0) continue; // too narrow: the key says it
         ctx.fillStyle = cssVar('--muted');
-        ctx.fillText('incomplete', x0 + 4 * devicePixelRatio, top + 14 * devicePixelRatio);
+        ctx.fillText(label, x0 + 4 * devicePixelRatio, top + 14 * devicePixelRatio);
       }
       ctx.restore();
     };
@@ -92,7 +94,7 @@ export class News2Chart {
       series: [{}, ...LEVELS.map((level) => ({ label: level, stroke: cssVar(`--news2-${level}`), width: 2, paths: stepped, spanGaps: false, points: { show: false } }))],
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: true, range: () => [from, to] }, y: { range: (u, min, max) => [0, Math.max(10, max ?? 10)] } },
+      scales: { x: { time: true, range: () => [from, to] }, y: { range: (u, min, max) => [-0.5, Math.max(10, max ?? 10) + 0.5] } // a 0 stays off the frame },
       axes: [{ ...AXIS }, { ...AXIS, label: 'NEWS2', size: 50 }],
       hooks: { drawClear: [shade] },
     }, [times, ...series], this.container);
