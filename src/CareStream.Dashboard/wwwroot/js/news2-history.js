@@ -94,7 +94,7 @@ export class News2Chart {
       series: [{}, ...LEVELS.map((level) => ({ label: level, stroke: cssVar(`--news2-${level}`), width: 2, paths: stepped, spanGaps: false, points: { show: false } }))],
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: true, range: () => [from, to] }, y: { range: (u, min, max) => [-0.5, Math.max(10, max ?? 10) + 0.5] } // a 0 stays off the frame },
+      scales: { x: { time: true, range: () => [from, to] }, y: { range: (u, min, max) => [-0.5, Math.max(10, max ?? 10) + 0.5] } }, // a 0 stays off the frame
       axes: [{ ...AXIS }, { ...AXIS, label: 'NEWS2', size: 50 }],
       hooks: { drawClear: [shade] },
     }, [times, ...series], this.container);
