@@ -6,6 +6,7 @@ using CareStream.FhirApi.Locations;
 using CareStream.FhirApi.Metadata;
 using CareStream.FhirApi.Observations;
 using CareStream.FhirApi.Patients;
+using CareStream.FhirApi.Scores;
 using CareStream.FhirApi.Subscriptions;
 using CareStream.Storage.Alerts;
 using CareStream.Storage.Notifications;
@@ -13,6 +14,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace CareStream.FhirApi;
@@ -35,6 +37,7 @@ public static class FhirApiExtensions
         builder.Services.AddExceptionHandler<FhirExceptionHandler>();
         builder.Services.AddAlarmStore();
         builder.Services.AddNotificationStore();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 
@@ -48,6 +51,7 @@ public static class FhirApiExtensions
         fhir.MapGet("/metadata", () => new FhirResult(capabilities));
         fhir.MapObservationEndpoints();
         fhir.MapPatientEndpoints();
+        fhir.MapNews2History();
         fhir.MapLocationEndpoints();
         fhir.MapDeviceEndpoints();
         fhir.MapFlagEndpoints();

@@ -11,7 +11,8 @@ namespace CareStream.Recorder;
 public static class RecorderExtensions
 {
     /// <summary>Canonical observations → PostgreSQL, the registry topic → registry tables, alarm events → the alert store,
-    /// held unassociated readings → their table, limits commands → the limit-change audit.</summary>
+    /// held unassociated readings → their table, limits commands → the limit-change audit, NEWS2 outcomes → the
+    /// append-only NEWS2 history.</summary>
     public static IHostApplicationBuilder AddRecorder(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -29,6 +30,7 @@ public static class RecorderExtensions
         builder.Services.TryAddSingleton(sp => new DeviceObservationParser(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddKafkaConsumer<UnassociatedReadingStoreConsumer>(
             UnassociatedReadingStoreConsumer.ConsumerName, topics => topics.UnassociatedObservations);
+        builder.Services.AddKafkaConsumer<ScoreStoreConsumer>(ScoreStoreConsumer.ConsumerName, topics => topics.PatientScores);
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using CareStream.Storage.Entities;
+using CareStream.Storage.Scores;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareStream.Storage;
@@ -27,6 +28,8 @@ public sealed class CareStreamDbContext(DbContextOptions<CareStreamDbContext> op
     public DbSet<ObservationSource> ObservationSources => Set<ObservationSource>();
 
     public DbSet<UnassociatedReading> UnassociatedReadings => Set<UnassociatedReading>();
+
+    public DbSet<News2ScoreEntity> News2Scores => Set<News2ScoreEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,6 +1,7 @@
 using CareStream.Storage.Observations;
 using CareStream.Storage.Partitions;
 using CareStream.Storage.Registry;
+using CareStream.Storage.Scores;
 using CareStream.Storage.Unassociated;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -64,6 +65,7 @@ public static class StorageExtensions
         services.AddSingleton<RegistryQueries>();
         services.TryAddSingleton<WardStayQueries>();
         services.AddSingleton<UnassociatedReadingStore>();
+        services.AddSingleton<News2ScoreStore>();
         services.AddSingleton<PartitionMaintenanceWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<PartitionMaintenanceWorker>());
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);

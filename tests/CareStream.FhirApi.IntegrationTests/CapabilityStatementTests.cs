@@ -67,6 +67,9 @@ public sealed class CapabilityStatementTests(FhirApiFixture api) : IClassFixture
                 case [_, "{id}", "_history", "{vid}"]:
                     Assert.Contains("vread", interactions);
                     break;
+                case [_, "{id}", var operation] when operation.StartsWith('$'):
+                    Assert.Contains(resource.GetProperty("operation").EnumerateArray(), o => o.GetProperty("name").GetString() == operation[1..]);
+                    break;
                 case [_, var operation] when operation.StartsWith('$'):
                     Assert.Contains(resource.GetProperty("operation").EnumerateArray(), o => o.GetProperty("name").GetString() == operation[1..]);
                     break;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CareStream.Storage.Alerts;
 using CareStream.Storage.Observations;
 using CareStream.Storage.Registry;
+using CareStream.Storage.Scores;
 using CareStream.Testing.Postgres;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -30,6 +31,8 @@ public sealed class FhirApiFixture : IAsyncLifetime
 
     public RegistryWriter Registry => Database.Services.GetRequiredService<RegistryWriter>();
 
+    public News2ScoreStore News2Scores => Database.Services.GetRequiredService<News2ScoreStore>();
+
     public AlarmEventWriter Alarms => new(Database.Services.GetRequiredService<Npgsql.NpgsqlDataSource>());
 
     public async ValueTask InitializeAsync()
@@ -45,6 +48,7 @@ public sealed class FhirApiFixture : IAsyncLifetime
         builder.Services.AddSingleton(new AlarmAnalytics(Database.Services.GetRequiredService<Npgsql.NpgsqlDataSource>()));
         builder.Services.AddSingleton(new CareStream.Storage.Notifications.SubscriptionStore(
             Database.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<CareStream.Storage.CareStreamDbContext>>(), TimeProvider.System));
+        builder.Services.AddSingleton(News2Scores);
         builder.Services.AddProblemDetails();
         builder.AddFhirApi();
         _app = builder.Build();

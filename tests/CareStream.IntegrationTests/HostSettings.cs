@@ -9,7 +9,7 @@ namespace CareStream.IntegrationTests;
 /// </summary>
 internal sealed class HostSettings
 {
-    private static readonly string[] ConsumerNames = ["ingest-normalizer", "store-observations", "store-registry", "store-alarms", "store-unassociated", "rules-evaluator", "notify-alerts", "store-limit-changes"];
+    private static readonly string[] ConsumerNames = ["ingest-normalizer", "store-observations", "store-registry", "store-alarms", "store-unassociated", "rules-evaluator", "notify-alerts", "store-limit-changes", "store-scores"];
 
     private HostSettings(KafkaTopicNames topics, Dictionary<string, string> values)
     {

@@ -1,3 +1,4 @@
+using CareStream.FhirApi.Scores;
 using Hl7.Fhir.Model;
 using static Hl7.Fhir.Model.CapabilityStatement;
 
@@ -32,7 +33,7 @@ public static class CapabilityStatementFactory
                         Param("_count", SearchParamType.Number, "Page size, default 50, clamped at 1000; 0 = count only."),
                         Param("_summary", SearchParamType.Special, "count or false."),
                         Param("_total", SearchParamType.Special, "accurate counts Patients; none and estimate give no total."),
-                    ]),
+                    ]).WithNews2History(),
                     Registry("Location",
                     [
                         Param("partof", SearchParamType.Reference, "Location/ward-{id}: the beds of that ward."),

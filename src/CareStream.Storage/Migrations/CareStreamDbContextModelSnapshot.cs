@@ -766,6 +766,61 @@ namespace CareStream.Storage.Migrations
                     b.ToTable("notification_subscription", (string)null);
                 });
 
+            modelBuilder.Entity("CareStream.Storage.Scores.News2ScoreEntity", b =>
+                {
+                    b.Property<string>("Patient")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("patient");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<string>("Bed")
+                        .HasColumnType("text")
+                        .HasColumnName("bed");
+
+                    b.PrimitiveCollection<string[]>("Missing")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("missing");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("ResponseLevel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("response_level");
+
+                    b.Property<short>("Scale")
+                        .HasColumnType("smallint")
+                        .HasColumnName("scale");
+
+                    b.Property<short?>("Score")
+                        .HasColumnType("smallint")
+                        .HasColumnName("score");
+
+                    b.Property<string>("Ward")
+                        .HasColumnType("text")
+                        .HasColumnName("ward");
+
+                    b.HasKey("Patient", "ComputedAt");
+
+                    b.ToTable("news2_score", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_news2_score_complete", "(score IS NULL) = (cardinality(missing) > 0)");
+
+                            t.HasCheckConstraint("ck_news2_score_range", "score IS NULL OR score BETWEEN 0 AND 20");
+
+                            t.HasCheckConstraint("ck_news2_score_scale", "scale IN (1, 2)");
+                        });
+                });
+
             modelBuilder.Entity("CareStream.Storage.Entities.Bed", b =>
                 {
                     b.HasOne("CareStream.Storage.Entities.Ward", null)

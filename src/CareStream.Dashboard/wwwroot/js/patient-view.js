@@ -1,10 +1,13 @@
-// The patient view (a modal dialog opened from a tile): trend charts over 1/8/24/72 h, alarm history, and the
-// NEWS2 charting inputs. Closing it (Esc or the close button) returns focus to the tile.
+// The patient view (a modal dialog opened from a tile): NEWS2 history and trend charts over 1/8/24/72 h, alarm
+// history, and the NEWS2 charting inputs. The NEWS2 history reloads every 15 s while open, so a new score appears.
+// Closing it (Esc or the close button) returns focus to the tile.
 import { CHARTS, loadAlarmHistory, loadChart, RANGES } from './history.js';
 import { ChartingForm } from './charting-form.js';
+import { loadNews2History, News2Chart } from './news2-history.js';
 import { seriesColor, TrendChart } from './trend-chart.js';
 
 const PRIORITY = { PH: 'HIGH', PM: 'MEDIUM', PL: 'LOW', PN: 'none' };
+const NEWS2_REFRESH_MS = 15_000;
 const time = (iso) => (iso ? new Date(iso).toLocaleString([], { dateStyle: 'short', timeStyle: 'medium' }) : '');
 
 export class PatientView {
@@ -34,13 +37,16 @@ export class PatientView {
       dialog.querySelector('#trend-charts').append(figure);
       return new TrendChart(plot, chart);
     });
+    this.news2 = this.createNews2Chart(dialog.querySelector('#trend-charts'));
+    this.range = '1h';
+    this.refresh = null;
     this.patient = null;
     this.returnFocus = null;
     this.generation = 0;
     dialog.querySelector('#patient-close').addEventListener('click', () => dialog.close());
     dialog.addEventListener('close', () => this.closed());
     this.rangeButtons.forEach((b) => b.addEventListener('click', () => this.showRange(b.dataset.range)));
-    new ResizeObserver(() => this.charts.forEach((c) => c.resize())).observe(dialog.querySelector('#trend-charts'));
+    new ResizeObserver(() => [this.news2, ...this.charts].forEach((c) => c.resize())).observe(dialog.querySelector('#trend-charts'));
   }
 
   open({ patient, bedLabel, patientLabel }, returnFocus) {
@@ -52,12 +58,34 @@ export class PatientView {
     this.dialog.showModal();
     this.showRange('1h');
     this.loadHistory();
+    this.refresh = setInterval(() => this.loadNews2(this.generation), NEWS2_REFRESH_MS);
+  }
+
+  createNews2Chart(parent) {
+    const figure = Object.assign(document.createElement('figure'), { className: 'trend news2-history' });
+    const caption = Object.assign(document.createElement('figcaption'), { textContent: 'NEWS2' });
+    const plot = Object.assign(document.createElement('div'), { className: 'trend-plot news2-plot' });
+    plot.dataset.chart = 'news2';
+    plot.dataset.state = 'loading';
+    figure.append(caption, plot);
+    parent.prepend(figure);
+    return new News2Chart(plot, caption);
+  }
+
+  async loadNews2(generation) {
+    try {
+      const loaded = await loadNews2History(this.patient, RANGES[this.range], this.now());
+      if (generation === this.generation) this.news2.draw(loaded);
+    } catch (error) {
+      if (generation === this.generation) this.news2.fail(`NEWS2 history not available (${error.message})`);
+    }
   }
 
   closed() {
     this.generation++;
+    clearInterval(this.refresh);
     this.patient = null;
-    this.charts.forEach((c) => c.destroy());
+    [this.news2, ...this.charts].forEach((c) => c.destroy());
     this.returnFocus?.focus();
   }
 
@@ -66,8 +94,10 @@ export class PatientView {
     const generation = ++this.generation;
     this.rangeButtons.forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.range === range)));
     this.dialog.dataset.range = range;
+    this.range = range;
     const now = this.now();
-    await Promise.all(this.charts.map(async (chart) => {
+    this.news2.container.dataset.state = 'loading';
+    await Promise.all([this.loadNews2(generation), ...this.charts.map(async (chart) => {
       chart.container.dataset.state = 'loading';
       try {
         const loaded = await loadChart(this.patient, chart.chart, hours, now);
@@ -75,7 +105,7 @@ export class PatientView {
       } catch (error) {
         if (generation === this.generation) chart.fail(`Trend not available (${error.message})`);
       }
-    }));
+    })]);
   }
 
   async loadHistory() {
