@@ -12,7 +12,7 @@ namespace CareStream.Bench.Connections;
 /// </summary>
 public static class ConnectionMemoryBench
 {
-    private const string Usage = "carestream-bench connections [--counts 100,500,1000] [--settle 15] [--output DIR] [--host-dll path/carestream.dll]";
+    private const string Usage = "carestream-bench connections [--counts 100,500,1000] [--settle 15] [--warm-up 30] [--output DIR] [--host-dll path/carestream.dll]";
 
     private static readonly (string Name, Dictionary<string, string> Settings)[] Loads =
     [
@@ -45,6 +45,7 @@ public static class ConnectionMemoryBench
         var cancellationToken = cancel.Token;
         int[] counts = [100, 500, 1_000];
         var settle = TimeSpan.FromSeconds(15);
+        var warmUp = TimeSpan.FromSeconds(30);
         var output = Path.Combine("artifacts", "bench-connections");
         string? hostDll = null;
         for (var i = 0; i + 1 < args.Count; i += 2)
@@ -53,6 +54,7 @@ public static class ConnectionMemoryBench
             {
                 case "--counts": counts = [.. args[i + 1].Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).Order()]; break;
                 case "--settle": settle = TimeSpan.FromSeconds(int.Parse(args[i + 1], CultureInfo.InvariantCulture)); break;
+                case "--warm-up": warmUp = TimeSpan.FromSeconds(int.Parse(args[i + 1], CultureInfo.InvariantCulture)); break;
                 case "--output": output = args[i + 1]; break;
                 case "--host-dll": hostDll = args[i + 1]; break;
                 default: throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}");
@@ -64,23 +66,24 @@ public static class ConnectionMemoryBench
         var samples = new List<MemorySample>();
         foreach (var (name, settings) in Loads)
         {
-            samples.AddRange(await MeasureLoadAsync(name, settings, counts, settle, hostDll, output, logger, cancellationToken));
+            samples.AddRange(await MeasureLoadAsync(name, settings, counts, settle, warmUp, hostDll, output, logger, cancellationToken));
         }
 
         var command = "dotnet run -c Release --project tests/CareStream.Bench -- connections " + string.Join(' ', args);
-        var report = ConnectionMemoryReport.Render(samples, command, RunEnvironment.Commit(), RunEnvironment.Machine(), settle);
+        var report = ConnectionMemoryReport.Render(samples, command, RunEnvironment.Commit(), RunEnvironment.Machine(), settle, warmUp);
         await File.WriteAllTextAsync(Path.Combine(output, "report.md"), report, cancellationToken);
         Console.WriteLine(report);
         return 0;
     }
 
     private static async Task<List<MemorySample>> MeasureLoadAsync(
-        string load, Dictionary<string, string> settings, int[] counts, TimeSpan settle, string hostDll, string output, ILogger logger, CancellationToken cancellationToken)
+        string load, Dictionary<string, string> settings, int[] counts, TimeSpan settle, TimeSpan warmUp, string hostDll, string output, ILogger logger, CancellationToken cancellationToken)
     {
         var logPath = Path.Combine(output, $"host-{load.Replace(' ', '-')}.log");
         await using var host = HostProcess.Start(hostDll, settings, logPath);
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(120), cancellationToken);
         ConnectionLog.HostReady(logger, load, host.BaseAddress, host.ProcessId);
+        await Task.Delay(warmUp, cancellationToken);    // the simulator's beds flowing, first-run costs paid
         await using var dashboards = new IdleDashboards(host.BaseAddress, ["ward-1", "ward-2"]);
         var samples = new List<MemorySample>();
         foreach (var count in new[] { 0 }.Concat(counts))
