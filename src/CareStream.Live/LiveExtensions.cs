@@ -57,7 +57,14 @@ public static class LiveExtensions
     public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapHub<WardHub>(WardHub.Path);
+        var stopping = endpoints.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        endpoints.MapHub<WardHub>(WardHub.Path).Add(endpoint =>
+        {
+            if (endpoint.RequestDelegate is { } inner)
+            {
+                endpoint.RequestDelegate = StoppingGate.Wrap(inner, stopping);
+            }
+        });
         return endpoints;
     }
 }

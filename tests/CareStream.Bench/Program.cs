@@ -4,6 +4,12 @@ using CareStream.Bench.Running;
 using Microsoft.Extensions.Logging;
 
 // Whole-pipeline bench: `dotnet run -c Release --project tests/CareStream.Bench -- --workload W1 --duration 60`.
+if (args is ["connections", .. var connectionArgs])
+{
+    // Server memory per dashboard connection: a mode of its own (Connections/ConnectionMemoryBench.cs).
+    return await CareStream.Bench.Connections.ConnectionMemoryBench.RunAsync(connectionArgs);
+}
+
 BenchOptions options;
 try
 {
