@@ -48,8 +48,8 @@ public static class StorageExtensions
         services.AddHostedService<StorageStartupService>();
 
         // The writer keeps its COPY staging table per physical connection, so connections skip DISCARD ALL on return.
-        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(
-                new NpgsqlConnectionStringBuilder(sp.GetRequiredService<IDatabaseEndpoint>().ConnectionString) { NoResetOnClose = true }.ConnectionString)
+        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(DataSourceConnectionString(
+                sp.GetRequiredService<IDatabaseEndpoint>().ConnectionString, sp.GetRequiredService<IOptions<StorageOptions>>().Value))
             .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
             .Build());
         services.AddPooledDbContextFactory<CareStreamDbContext>((sp, options) =>
@@ -70,6 +70,32 @@ public static class StorageExtensions
         services.AddHostedService(sp => sp.GetRequiredService<PartitionMaintenanceWorker>());
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>
+    /// The data source's connection string: no reset on close, the pool capped at <see cref="StorageOptions.MaxPoolSize"/>
+    /// and automatic preparation at <see cref="StorageOptions.MaxAutoPrepare"/>, unless the connection string sets
+    /// <c>Maximum Pool Size</c> or <c>Max Auto Prepare</c> itself.
+    /// </summary>
+    internal static string DataSourceConnectionString(string connectionString, StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant())
+            .ToHashSet();
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
+        if (!given.Contains("MAXIMUMPOOLSIZE") && !given.Contains("MAXPOOLSIZE"))
+        {
+            builder.MaxPoolSize = options.MaxPoolSize;
+        }
+
+        if (!given.Contains("MAXAUTOPREPARE"))
+        {
+            builder.MaxAutoPrepare = options.MaxAutoPrepare;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>

@@ -56,6 +56,24 @@ public sealed class StorageOptions
     public TimeSpan WriteOutageTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
+    /// Upper bound of the host's Npgsql connection pool (all roles share one data source). Npgsql's default (100)
+    /// equals PostgreSQL's default <c>max_connections</c> (100), so an overloaded API could exhaust the server
+    /// (<c>53300 too many clients</c>) and starve the store and the migrations. On a few cores more connections than
+    /// this only queue inside PostgreSQL. A <c>Maximum Pool Size</c> in the connection string wins over this setting.
+    /// Keep it below the server's <c>max_connections</c> minus other clients.
+    /// </summary>
+    [Range(4, 1000, ErrorMessage = "Storage:MaxPoolSize must be between 4 and 1000.")]
+    public int MaxPoolSize { get; set; } = 32;
+
+    /// <summary>
+    /// Statements Npgsql prepares automatically per connection after a few uses (<c>Max Auto Prepare</c>; 0 turns
+    /// it off). Prepared, the history search skips PostgreSQL's planning, which costs as much as executing it over the
+    /// day partitions. A <c>Max Auto Prepare</c> in the connection string wins over this setting.
+    /// </summary>
+    [Range(0, 1000, ErrorMessage = "Storage:MaxAutoPrepare must be between 0 and 1000.")]
+    public int MaxAutoPrepare { get; set; } = 64;
+
+    /// <summary>
     /// Apply migrations at startup. Null means "only for the embedded cluster"; a shared cluster is migrated once
     /// by <c>carestream migrate</c> so that replicas never race.
     /// </summary>

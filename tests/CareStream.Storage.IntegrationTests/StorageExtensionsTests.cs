@@ -51,6 +51,9 @@ public sealed class StorageExtensionsTests
     [InlineData("Storage:PartitionsAheadDays", "0")]
     [InlineData("Storage:EmbeddedDataDirectory", "relative/path")]
     [InlineData("Storage:PostgresBinDirectory", "/nonexistent/carestream/bin")]
+    [InlineData("Storage:MaxPoolSize", "0")]
+    [InlineData("Storage:MaxPoolSize", "100000")]
+    [InlineData("Storage:MaxAutoPrepare", "-1")]
     public async Task GivenInvalidSetting_WhenHostStarts_ThenValidationNamesTheSetting(string key, string value)
     {
         using var host = BuildHost(new Dictionary<string, string?> { [key] = value });
@@ -58,6 +61,22 @@ public sealed class StorageExtensionsTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Username=u", 32, 64)]
+    [InlineData("Host=db;Username=u;Maximum Pool Size=10", 10, 64)]
+    [InlineData("Host=db;Username=u;MaxPoolSize=12;Max Auto Prepare=0", 12, 0)]
+    public void GivenConnectionString_WhenDataSourceIsConfigured_ThenPoolAndPreparationFollowOptionsUnlessSetExplicitly(
+        string connectionString, int expectedPool, int expectedAutoPrepare)
+    {
+        var options = new StorageOptions();
+
+        var result = new Npgsql.NpgsqlConnectionStringBuilder(StorageExtensions.DataSourceConnectionString(connectionString, options));
+
+        Assert.Equal(expectedPool, result.MaxPoolSize);
+        Assert.Equal(expectedAutoPrepare, result.MaxAutoPrepare);
+        Assert.True(result.NoResetOnClose);
     }
 
     private static IHost BuildHost(Dictionary<string, string?> settings)

@@ -75,7 +75,13 @@ public static class ObservationPager
         {
             if (i == rows.Count || rows[i].ObservationId != rows[start].ObservationId || rows[i].EffectiveAt != rows[start].EffectiveAt)
             {
-                groups.Add(rows.Skip(start).Take(i - start).ToArray());
+                var group = new StoredReading[i - start];
+                for (var j = 0; j < group.Length; j++)
+                {
+                    group[j] = rows[start + j];
+                }
+
+                groups.Add(group);
                 start = i;
             }
         }
@@ -87,6 +93,12 @@ public static class ObservationPager
     public static ReadOnlyMemory<byte> Render(StoredReading[] observation)
     {
         ArgumentNullException.ThrowIfNull(observation);
+        if (observation.Length == 1)
+        {
+            // The search's common case (one numeric per Observation): no sorting, no LINQ, one small array.
+            return CanonicalObservationWriter.ToUtf8Bytes([observation[0].ToReading()]);
+        }
+
         return CanonicalObservationWriter.ToUtf8Bytes(observation.OrderBy(r => r.Kind).Select(r => r.ToReading()).ToArray());
     }
 

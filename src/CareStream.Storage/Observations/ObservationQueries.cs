@@ -19,7 +19,7 @@ public sealed class ObservationQueries(NpgsqlDataSource dataSource)
     public async Task<ReadingPage> SearchAsync(ReadingSearch search, CancellationToken cancellationToken)
     {
         await using var command = SearchCommand(search, explain: false);
-        var rows = await ReadAsync(command, search.Patient, cancellationToken);
+        var rows = await ReadAsync(command, search.Patient, search.PageSize + 1, cancellationToken);
         if (rows.Count <= search.PageSize)
         {
             return new ReadingPage(rows, null);
@@ -128,7 +128,7 @@ public sealed class ObservationQueries(NpgsqlDataSource dataSource)
             $"{Select} FROM {ReadingFilter.KindsSource} CROSS JOIN LATERAL (SELECT o.* FROM observation o WHERE {ReadingFilter.Where(new ReadingSearch(patient))}"
             + " ORDER BY o.effective DESC, o.observation_key DESC LIMIT 1) r JOIN observation_source s ON s.source_key = r.source_key ORDER BY r.kind");
         ReadingFilter.AddParameters(command, new ReadingSearch(patient));
-        return await ReadAsync(command, patient, cancellationToken);
+        return await ReadAsync(command, patient, 8, cancellationToken);
     }
 
     /// <summary>
@@ -189,9 +189,9 @@ public sealed class ObservationQueries(NpgsqlDataSource dataSource)
         return points;
     }
 
-    private static async Task<List<StoredReading>> ReadAsync(NpgsqlCommand command, PatientId patient, CancellationToken cancellationToken)
+    private static async Task<List<StoredReading>> ReadAsync(NpgsqlCommand command, PatientId patient, int expectedRows, CancellationToken cancellationToken)
     {
-        var rows = new List<StoredReading>();
+        var rows = new List<StoredReading>(Math.Min(expectedRows, 4096));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
