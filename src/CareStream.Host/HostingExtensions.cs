@@ -53,6 +53,7 @@ public static class HostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(roles);
         app.UseExceptionHandler();
+        app.UseCareStreamAuth(roles);
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapGet("/api/system", (IKafkaCluster kafka, IServiceProvider services) => new SystemInfo(

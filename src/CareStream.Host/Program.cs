@@ -74,6 +74,8 @@ if (roles.Simulator)
     builder.AddSimulator();
 }
 
+builder.AddCareStreamAuth(roles);     // bearer validation; embedded OpenIddict server with the api role
+
 var app = builder.Build();
 app.MapCareStream(roles);
 try
