@@ -1,4 +1,5 @@
 using AuthOptions = CareStream.Auth.AuthOptions;
+using CareStream.Auth.Access;
 using CareStream.Auth.Server;
 using CareStream.Auth.Validation;
 using CareStream.Host.Roles;
@@ -16,6 +17,11 @@ public static class AuthHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(roles);
         builder.Services.AddCareStreamAuthentication();
+        if (roles.Api || roles.Live)
+        {
+            builder.Services.AddCareStreamWardAccess();
+        }
+
         if (HostsAuthServer(builder.Configuration, roles))
         {
             builder.Services.AddCareStreamAuthServer();

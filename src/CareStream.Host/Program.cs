@@ -33,9 +33,9 @@ catch (ArgumentException ex)
 
 builder.AddServiceDefaults();
 builder.AddMessaging();                 // embedded mock cluster when no Kafka:BootstrapServers
-if (roles.Store || roles.Api || roles.Notify)
+if (roles.Store || roles.Api || roles.Notify || roles.Live)
 {
-    builder.AddStorage();               // private PostgreSQL when no ConnectionStrings:CareStream
+    builder.AddStorage();               // private PostgreSQL when no ConnectionStrings:CareStream; live reads ward access
 }
 
 if (roles.Ingest)

@@ -1,3 +1,4 @@
+using CareStream.Auth.Access;
 using CareStream.Auth.Audit;
 using CareStream.Auth.Data;
 using CareStream.Auth.Keys;
@@ -31,8 +32,7 @@ public static class AuthServerExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddCareStreamAuthOptions();
-        services.AddDbContextFactory<AuthDbContext>((sp, options) =>
-            AuthDatabase.Configure(options, sp.GetRequiredService<IDatabaseEndpoint>().ConnectionString));
+        services.AddAuthDbContextFactory();
         services.AddSingleton<AuditEventStore>();
         services.AddAuthentication().AddCookie(LoginScheme, options =>
         {
