@@ -33,6 +33,11 @@ internal sealed class AuditMiddleware(RequestDelegate next, AuditTrail trail, Ti
             throw;
         }
 
+        if (target.DeniedOnly && context.Response.StatusCode is not (StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden))
+        {
+            return;
+        }
+
         // Not RequestAborted: a client that hangs up has still accessed the data.
         await trail.RecordAsync(Access(context, target, started, traceId), CancellationToken.None);
     }

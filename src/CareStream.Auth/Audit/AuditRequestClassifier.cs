@@ -5,7 +5,7 @@ namespace CareStream.Auth.Audit;
 /// <summary>
 /// Decides from method and path alone (so 401, 403 and 404 answers are classified like successful ones) whether a
 /// request touches patient data and what it is: every <c>/fhir</c> interaction except <c>/fhir/metadata</c>, the
-/// clinician commands and limits under <c>/api/patients</c>, what-if, ADT and break-glass.
+/// clinician commands and limits under <c>/api/patients</c>, what-if, ADT and break-glass; and refused hub connections.
 /// </summary>
 internal static class AuditRequestClassifier
 {
@@ -48,6 +48,11 @@ internal static class AuditRequestClassifier
                 ["beds", ..] => new(ByMethod(request.Method, AuditInteraction.Search), "Location", null, queried, query, "beds"),
                 _ => new(ByMethod(request.Method, AuditInteraction.Search), "Encounter", null, queried, query, string.Join('/', adt)),
             };
+        }
+
+        if (Under(path, "/hubs", out var hub))
+        {
+            return new(AuditInteraction.Subscribe, "Location", null, null, null, "connect " + string.Join('/', hub), DeniedOnly: true);
         }
 
         if (Under(path, "/api/break-glass", out var breakGlass))
