@@ -80,7 +80,8 @@ public static class AuditEventBuilder
 
     private static IEnumerable<AuditEvent.AgentComponent> Agents(AuditAccess access)
     {
-        var userIsClient = access.ClientId is null || access.ClientId == access.AgentWho;
+        // A client acting for itself (client credentials: sub = client_id) is the requestor; otherwise the user is.
+        var userIsClient = access.ClientId is not null && access.ClientId == access.AgentWho;
         yield return new AuditEvent.AgentComponent
         {
             Type = new CodeableConcept(Dcm, "110153", "Source Role ID"),

@@ -19,7 +19,7 @@ public static class AuditExtensions
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AuditEventStore>();
-        services.TryAddSingleton<AuditEventQueries>();
+        services.AddCareStreamAuditSearch();
         if (services.All(d => d.ServiceType != typeof(AuditTrail)))
         {
             services.AddSingleton<AuditTrail>();
@@ -27,6 +27,15 @@ public static class AuditExtensions
             services.AddHostedService(sp => sp.GetRequiredService<AuditBatchWriter>());
         }
 
+        return services;
+    }
+
+    /// <summary><see cref="AuditEventQueries"/> alone (the AuditEvent search), resolved on first use.</summary>
+    public static IServiceCollection AddCareStreamAuditSearch(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddAuthDbContextFactory();
+        services.TryAddSingleton<AuditEventQueries>();
         return services;
     }
 
