@@ -19,4 +19,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9504, Level = LogLevel.Information, Message = "Using external identity provider {Authority}; the embedded server is disabled")]
     public static partial void ExternalAuthority(ILogger logger, string authority);
+
+    [LoggerMessage(EventId = 9510, Level = LogLevel.Error, Message = "Writing {Count} audit events failed (attempt {Attempt}); the batch is kept and retried")]
+    public static partial void AuditBatchFailed(ILogger logger, int count, int attempt, Exception exception);
+
+    [LoggerMessage(EventId = 9511, Level = LogLevel.Critical, Message = "{Count} audit events could not be written before the shutdown timeout")]
+    public static partial void AuditEventsUnwritten(ILogger logger, int count);
 }

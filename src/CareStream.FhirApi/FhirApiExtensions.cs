@@ -1,4 +1,6 @@
 using System.Reflection;
+using CareStream.Auth.Audit;
+using CareStream.FhirApi.Audit;
 using CareStream.FhirApi.Devices;
 using CareStream.FhirApi.Flags;
 using CareStream.FhirApi.Http;
@@ -37,6 +39,7 @@ public static class FhirApiExtensions
         builder.Services.AddExceptionHandler<FhirExceptionHandler>();
         builder.Services.AddAlarmStore();
         builder.Services.AddNotificationStore();
+        builder.Services.AddCareStreamAuditSearch(); // GET /fhir/AuditEvent reads the audit trail
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
@@ -56,6 +59,7 @@ public static class FhirApiExtensions
         fhir.MapDeviceEndpoints();
         fhir.MapFlagEndpoints();
         fhir.MapSubscriptionEndpoints();
+        fhir.MapAuditEventEndpoints();
         fhir.MapFallback(() => OperationOutcomes.Result(
             StatusCodes.Status404NotFound, Hl7.Fhir.Model.OperationOutcome.IssueType.NotSupported, "This FHIR interaction is not supported here; see /fhir/metadata."));
         return endpoints;

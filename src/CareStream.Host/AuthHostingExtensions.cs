@@ -1,5 +1,6 @@
 using AuthOptions = CareStream.Auth.AuthOptions;
 using CareStream.Auth.Access;
+using CareStream.Auth.Audit;
 using CareStream.Auth.Server;
 using CareStream.Auth.Validation;
 using CareStream.Host.Roles;
@@ -20,6 +21,7 @@ public static class AuthHostingExtensions
         if (roles.Api || roles.Live)
         {
             builder.Services.AddCareStreamWardAccess();
+            builder.Services.AddCareStreamAudit(); // audit trail: patient-data requests and hub joins (S6)
         }
 
         if (HostsAuthServer(builder.Configuration, roles))
@@ -36,6 +38,11 @@ public static class AuthHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(roles);
         app.UseAuthentication();
+        if (roles.Api || roles.Live)
+        {
+            app.UseCareStreamAudit(); // after authentication (who), around authorization (401/403 are recorded)
+        }
+
         app.UseAuthorization();
         if (HostsAuthServer(app.Configuration, roles))
         {

@@ -4,6 +4,7 @@ using CareStream.Messaging;
 using CareStream.Messaging.Registry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -19,7 +20,7 @@ public static class LiveExtensions
         builder.AddRegistry();
         builder.Services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSignalR();
+        builder.Services.AddSignalR(o => o.AddFilter<WardJoinAuditFilter>()); // audits ward joins when the host has the audit trail
         builder.Services.AddSingleton<LiveWardState>();
         builder.Services.AddHostedService<WardPushWorker>();
         // Each node sees every patient: its own group, starting at the latest offset (style guide section 11).

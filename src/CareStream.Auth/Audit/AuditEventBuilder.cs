@@ -14,16 +14,22 @@ public static class AuditEventBuilder
     private const string EntityType = "http://terminology.hl7.org/CodeSystem/audit-entity-type";
     private const string ObjectRole = "http://terminology.hl7.org/CodeSystem/object-role";
 
+    /// <summary>System of the second AuditEvent.subtype coding naming the operation or API command.</summary>
+    public const string OperationSystem = "urn:carestream:operation";
+
+    /// <summary>System of the agent role coding (the token's <c>role</c> claim).</summary>
+    public const string RoleSystem = "urn:carestream:role";
+
     /// <summary>The BALP profile name for an access (e.g. <c>PatientQuery</c>); also the <c>kind</c> column.</summary>
     public static string ProfileName(AuditAccess access)
     {
         ArgumentNullException.ThrowIfNull(access);
         var basic = access.Interaction switch
         {
-            AuditInteraction.Read => "Read",
-            AuditInteraction.Search or AuditInteraction.Subscribe => "Query",
+            AuditInteraction.Read or AuditInteraction.VRead => "Read",
+            _ when IsQuery(access.Interaction) => "Query",
             AuditInteraction.Create => "Create",
-            AuditInteraction.Update => "Update",
+            AuditInteraction.Update or AuditInteraction.Patch => "Update",
             _ => "Delete",
         };
         return access.PatientId is null ? basic : "Patient" + basic;
@@ -32,13 +38,13 @@ public static class AuditEventBuilder
     public static AuditEvent Build(AuditAccess access)
     {
         ArgumentNullException.ThrowIfNull(access);
-        var isQuery = access.Interaction is AuditInteraction.Search or AuditInteraction.Subscribe;
+        var isQuery = IsQuery(access.Interaction);
         var audit = new AuditEvent
         {
             Id = access.Id.ToString("N"),
             Meta = new Meta { Profile = [BalpBase + ProfileName(access)] },
             Type = new Coding("http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "Restful Operation"),
-            Subtype = [new Coding("http://hl7.org/fhir/restful-interaction", Subtype(access.Interaction))],
+            Subtype = [.. Subtypes(access)],
             Action = Action(access.Interaction),
             Recorded = access.Recorded,
             Outcome = Outcome(access.HttpStatus),
@@ -59,14 +65,32 @@ public static class AuditEventBuilder
         return audit;
     }
 
+    /// <summary>Search, subscription, history and operations are BALP queries (action E, a query entity).</summary>
+    public static bool IsQuery(AuditInteraction interaction) =>
+        interaction is AuditInteraction.Search or AuditInteraction.Subscribe or AuditInteraction.History or AuditInteraction.Operation;
+
+    private static IEnumerable<Coding> Subtypes(AuditAccess access)
+    {
+        yield return new Coding("http://hl7.org/fhir/restful-interaction", Subtype(access.Interaction));
+        if (access.Operation is not null)
+        {
+            yield return new Coding(OperationSystem, access.Operation);
+        }
+    }
+
     private static IEnumerable<AuditEvent.AgentComponent> Agents(AuditAccess access)
     {
-        var userIsClient = access.ClientId is null || access.ClientId == access.AgentWho;
+        // A client acting for itself (client credentials: sub = client_id) is the requestor; otherwise the user is.
+        var userIsClient = access.ClientId is not null && access.ClientId == access.AgentWho;
         yield return new AuditEvent.AgentComponent
         {
             Type = new CodeableConcept(Dcm, "110153", "Source Role ID"),
             Who = new ResourceReference { Identifier = new Identifier("urn:carestream:client", access.ClientId ?? "unknown") },
             Requestor = userIsClient,
+            Role = userIsClient ? Roles(access) : [],
+            Network = access.SourceAddress is null
+                ? null
+                : new AuditEvent.NetworkComponent { Address = access.SourceAddress, Type = AuditEvent.AuditEventAgentNetworkType.N2 },
         };
         yield return new AuditEvent.AgentComponent
         {
@@ -81,9 +105,13 @@ public static class AuditEventBuilder
                 Type = new CodeableConcept("http://terminology.hl7.org/CodeSystem/extra-security-role-type", "humanuser", "human user"),
                 Who = new ResourceReference { Identifier = new Identifier("urn:carestream:user", access.AgentWho) },
                 Requestor = true,
+                Role = Roles(access),
             };
         }
     }
+
+    private static List<CodeableConcept> Roles(AuditAccess access) =>
+        access.Role is null ? [] : [new CodeableConcept(RoleSystem, access.Role)];
 
     private static IEnumerable<AuditEvent.EntityComponent> Entities(AuditAccess access, bool isQuery)
     {
@@ -115,7 +143,8 @@ public static class AuditEventBuilder
                 Query = Encoding.UTF8.GetBytes($"{access.ResourceType}?{access.Query ?? ""}"),
             };
         }
-        else if (access.ResourceId is not null)
+
+        if (access.ResourceId is not null && !(access.ResourceType == "Patient" && access.ResourceId == access.PatientId))
         {
             yield return new AuditEvent.EntityComponent
             {
@@ -126,21 +155,26 @@ public static class AuditEventBuilder
         }
     }
 
-    private static string Subtype(AuditInteraction interaction) => interaction switch
+    /// <summary>The http://hl7.org/fhir/restful-interaction code of an interaction (AuditEvent.subtype).</summary>
+    public static string Subtype(AuditInteraction interaction) => interaction switch
     {
         AuditInteraction.Read => "read",
+        AuditInteraction.VRead => "vread",
         AuditInteraction.Search or AuditInteraction.Subscribe => "search-type",
+        AuditInteraction.History => "history-instance",
+        AuditInteraction.Operation => "operation",
         AuditInteraction.Create => "create",
         AuditInteraction.Update => "update",
+        AuditInteraction.Patch => "patch",
         _ => "delete",
     };
 
     private static AuditEvent.AuditEventAction Action(AuditInteraction interaction) => interaction switch
     {
-        AuditInteraction.Read => AuditEvent.AuditEventAction.R,
-        AuditInteraction.Search or AuditInteraction.Subscribe => AuditEvent.AuditEventAction.E,
+        AuditInteraction.Read or AuditInteraction.VRead => AuditEvent.AuditEventAction.R,
+        _ when IsQuery(interaction) => AuditEvent.AuditEventAction.E,
         AuditInteraction.Create => AuditEvent.AuditEventAction.C,
-        AuditInteraction.Update => AuditEvent.AuditEventAction.U,
+        AuditInteraction.Update or AuditInteraction.Patch => AuditEvent.AuditEventAction.U,
         _ => AuditEvent.AuditEventAction.D,
     };
 

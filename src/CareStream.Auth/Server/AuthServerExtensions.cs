@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
@@ -33,7 +34,7 @@ public static class AuthServerExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddCareStreamAuthOptions();
         services.AddAuthDbContextFactory();
-        services.AddSingleton<AuditEventStore>();
+        services.TryAddSingleton<AuditEventStore>();
         services.AddAuthentication().AddCookie(LoginScheme, options =>
         {
             options.LoginPath = "/" + AuthServerRoutes.Login;

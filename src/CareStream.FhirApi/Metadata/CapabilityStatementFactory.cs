@@ -78,6 +78,22 @@ public static class CapabilityStatementFactory
                     },
                     new ResourceComponent
                     {
+                        Type = "AuditEvent",
+                        Documentation = "The audit trail (IHE BALP), newest first; administrators with user/AuditEvent.rs only.",
+                        Interaction = [new ResourceInteractionComponent { Code = TypeRestfulInteraction.SearchType }],
+                        SearchParam =
+                        [
+                            Param("date", SearchParamType.Date, "AuditEvent.recorded; prefixes eq gt lt ge le sa eb (not ne); repeats AND."),
+                            Param("agent", SearchParamType.Token, "The user (sub) or client id that made the request."),
+                            Param("patient", SearchParamType.Reference, "Patient/id or id: events about that patient."),
+                            Param("entity", SearchParamType.Reference, "Same as patient (the patient entity)."),
+                            Param("action", SearchParamType.Token, "C, R, U, D or E."),
+                            Param("subtype", SearchParamType.Token, "A restful-interaction code (read, search-type …) or an operation name (acknowledge …)."),
+                            Param("_count", SearchParamType.Number, "Page size, default 50, clamped at 1000."),
+                        ],
+                    },
+                    new ResourceComponent
+                    {
                         Type = "Flag",
                         Documentation = "Alarm episodes (IEC 60601-1-8), one Flag each, id = episode id; mapping in docs/alarms-fhir-mapping.md.",
                         Interaction =

@@ -34,6 +34,10 @@ public sealed class AuditEventBuilderTests
         { AuditInteraction.Subscribe, null, 200, "Query" },
         { AuditInteraction.Create, "pat-1", 201, "PatientCreate" },
         { AuditInteraction.Delete, null, 500, "Delete" },
+        { AuditInteraction.VRead, "pat-1", 200, "PatientRead" },
+        { AuditInteraction.History, null, 200, "Query" },
+        { AuditInteraction.Patch, "pat-1", 200, "PatientUpdate" },
+        { AuditInteraction.Operation, "pat-1", 202, "PatientQuery" },
     };
 
     [Theory]
@@ -83,6 +87,28 @@ public sealed class AuditEventBuilderTests
         var audit = AuditEventBuilder.Build(access);
 
         Assert.Equal("BTG", Assert.Single(audit.PurposeOfEvent).Coding[0].Code);
+    }
+
+    [Fact]
+    public void GivenUserTokenWithoutClientIdAndACommand_WhenBuilt_ThenValidWithUserRoleAddressAndOperation()
+    {
+        var access = Access(AuditInteraction.Operation, "pat-3", 202) with
+        {
+            ResourceType = "Flag", ResourceId = "ep-1", ClientId = null, Role = "nurse", SourceAddress = "10.0.0.7", Operation = "acknowledge",
+        };
+
+        var audit = AuditEventBuilder.Build(access);
+        var core = (AuditEvent)audit.DeepCopy();
+        core.Meta = null;
+        var outcome = CoreValidator.Value.Validate(core);
+
+        Assert.True(outcome.Success, string.Join("; ", outcome.Issue.Select(i => $"{i.Severity} {i.Details?.Text}")));
+        var user = Assert.Single(audit.Agent, a => a.Requestor == true);
+        Assert.Equal("usr-nurse-anna", user.Who!.Identifier!.Value);
+        Assert.Equal("nurse", Assert.Single(user.Role).Coding[0].Code);
+        Assert.Equal("10.0.0.7", Assert.Single(audit.Agent, a => a.Network is not null).Network!.Address);
+        Assert.Equal(["operation", "acknowledge"], audit.Subtype.Select(c => c.Code));
+        Assert.Contains(audit.Entity, e => e.What?.Reference == "Flag/ep-1");
     }
 
     private static AuditAccess Access(AuditInteraction interaction, string? patient, int status) => new(
