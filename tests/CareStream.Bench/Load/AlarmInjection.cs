@@ -1,3 +1,5 @@
+using CareStream.Domain.Vitals;
+
 namespace CareStream.Bench.Load;
 
 /// <summary>
@@ -9,6 +11,6 @@ public sealed record AlarmInjection(int Bed, string Patient, DateTimeOffset Publ
 {
     public const double CrossingValue = 35;
 
-    /// <summary>The alarm condition the crossing raises (<c>LimitRule</c>: kind + <c>Low</c>).</summary>
-    public const string Condition = "heartRateLow";
+    /// <summary>The alarm condition the crossing raises (<c>LimitRule</c>: the kind's name + <c>Low</c>).</summary>
+    public const string Condition = nameof(VitalSignKind.HeartRate) + "Low";
 }
