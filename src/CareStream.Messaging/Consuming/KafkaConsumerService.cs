@@ -63,9 +63,9 @@ public abstract class KafkaConsumerService : BackgroundService
     /// <inheritdoc />
     /// <remarks>
     /// The loop blocks in librdkafka's <c>Consume</c>, so it runs on a thread of its own. On a thread-pool thread every
-    /// consumer held one worker for the process's lifetime (a dozen with <c>--roles all</c>, against a minimum of one
-    /// per core): the pool was starved and injected threads only every ~0.5 s, and each starved interval stalled the
-    /// handlers' continuations (e.g. the normalizer's delivery reports) for 0.5–1 s (docs/benchmarks.md, "latency").
+    /// consumer held one worker for the process's lifetime (14 with <c>--roles all</c>, against a minimum of one per
+    /// core): the pool ran starved, added threads only slowly, and each starved interval stalled the handlers'
+    /// continuations (e.g. the normalizer's delivery reports) for 0.5–1 s (docs/benchmarks.md, "Latency spikes").
     /// </remarks>
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(() => Run(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
