@@ -18,6 +18,9 @@ public sealed class BenchRunnerTests
 
         Assert.True(report.ExactlyOnce.Passed, $"exactly-once failed: {report.ExactlyOnce}");
         Assert.Equal(32 * 8 * 5, report.PublishedReadings);
+        Assert.Equal(1, report.AlarmsInjected);
+        Assert.Single(report.AlarmSamples);
+        Assert.Equal(0, report.UnexpectedAlarms);
         Assert.Null(plotProblem);
         Assert.All([ReportFiles.Json, ReportFiles.Markdown, ReportFiles.Plot], f => Assert.True(File.Exists(Path.Combine(output, f)), f));
         Assert.Contains("exactly-once PASSED", await File.ReadAllTextAsync(Path.Combine(output, ReportFiles.Markdown), TestContext.Current.CancellationToken), StringComparison.Ordinal);

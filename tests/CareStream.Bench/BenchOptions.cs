@@ -8,7 +8,7 @@ public sealed record BenchOptions
     public const string Usage = """
         carestream-bench --workload W1|W2|W3 [--duration 60] [--beds N] [--dashboards N] [--output DIR]
                          [--kafka host:port] [--postgres "connection string"] [--host-dll path/carestream.dll]
-                         [--host-setting Key=Value ...] [--alarms 5] [--adt-max-beds 64] [--fhir-rate 1000] [--fhir-seconds 10] [--fhir-concurrency 16]
+                         [--host-setting Key=Value ...] [--alarms N (default: one every 0.75 s after the warm-up)] [--adt-max-beds 64] [--fhir-rate 1000] [--fhir-seconds 10] [--fhir-concurrency 16]
         Starts the real host (`carestream --roles all`), drives the workload through it and writes report.md,
         report.json and latency-lag.png to the output directory. Exit code 0 only when every published reading is
         stored exactly once.
@@ -34,7 +34,8 @@ public sealed record BenchOptions
     /// <summary>Extra host configuration (<c>--host-setting Key=Value</c>, repeatable), e.g. consumer tuning to compare.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> HostSettings { get; init; } = [];
 
-    public int AlarmCrossings { get; init; } = 5;
+    /// <summary>Threshold crossings to inject; null: one every 0.75 s from the warm-up to 2 s before the end.</summary>
+    public int? AlarmCrossings { get; init; }
 
     /// <summary>Up to this many beds are associated through the ADT API; larger runs publish the assignments.</summary>
     public int AdtApiMaxBeds { get; init; } = 64;

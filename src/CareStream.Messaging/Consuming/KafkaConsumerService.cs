@@ -61,7 +61,16 @@ public abstract class KafkaConsumerService : BackgroundService
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <remarks>
+    /// The loop blocks in librdkafka's <c>Consume</c>, so it runs on a thread of its own. On a thread-pool thread every
+    /// consumer held one worker for the process's lifetime (14 with <c>--roles all</c>, against a minimum of one per
+    /// core): the pool ran starved, added threads only slowly, and each starved interval stalled the handlers'
+    /// continuations (e.g. the normalizer's delivery reports) for 0.5–1 s (docs/benchmarks.md, "Latency spikes").
+    /// </remarks>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => Run(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Run(CancellationToken stoppingToken)
     {
         var settings = _context.ConsumerOptions.Get(Name);
         var config = KafkaConsumerConfigBuilder.Build(Name, settings, _context.Kafka, _context.Cluster.BootstrapServers);
@@ -87,7 +96,8 @@ public abstract class KafkaConsumerService : BackgroundService
                 var batch = ConsumeBatch(consumer, settings, stoppingToken);
                 if (batch.Count > 0)
                 {
-                    await ProcessBatchAsync(consumer, batch, deadLetterTopic, config.GroupId, stoppingToken);
+                    // Blocks this dedicated thread only; the handler's awaits continue on the pool.
+                    ProcessBatchAsync(consumer, batch, deadLetterTopic, config.GroupId, stoppingToken).GetAwaiter().GetResult();
                 }
             }
 

@@ -61,7 +61,12 @@ public sealed partial class RegistryFeed(
         return true;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <inheritdoc />
+    /// <remarks>The loop blocks in <c>Consume</c>: a thread of its own, not a thread-pool worker (see KafkaConsumerService).</remarks>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => Run(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Run(CancellationToken stoppingToken)
     {
         var topic = options.Value.Topics.Assignments;
         var config = options.Value.ClientConfig<ConsumerConfig>();
@@ -71,7 +76,6 @@ public sealed partial class RegistryFeed(
         config.EnableAutoCommit = false;
         config.AutoOffsetReset = AutoOffsetReset.Earliest;
 
-        await Task.Yield();
         using var consumer = new ConsumerBuilder<string, byte[]>(config).SetLogHandler(LibrdkafkaLog.To(logger)).Build();
         using var probe = new ConsumerBuilder<string, byte[]>(new ConsumerConfig(new Dictionary<string, string>(config)) { GroupId = config.GroupId + "-probe" })
             .SetLogHandler(LibrdkafkaLog.To(logger))

@@ -13,14 +13,14 @@ namespace CareStream.Bench.Load;
 /// over the second in 10 ms slots. Each message's effective time is its publish time (ms), so a receiver anywhere in
 /// the pipeline measures latency from publish. A late generator catches up on missed slots rather than skipping them.
 /// </summary>
-public sealed class LoadGenerator(IReadOnlyList<BenchBed> beds, RunClock clock, PublishedLedger ledger, int alarmCrossings)
+public sealed class LoadGenerator(IReadOnlyList<BenchBed> beds, RunClock clock, PublishedLedger ledger, int alarmCrossings, TimeSpan warmUp)
 {
     private const int SlotsPerSecond = 100;
     private readonly ConcurrentQueue<AlarmInjection> _injections = new();
     private readonly long[] _lastEffectiveMs = new long[beds.Count];
     private readonly ConcurrentDictionary<int, long> _publishedPerSecond = new();
 
-    public IReadOnlyCollection<AlarmInjection> Injections => _injections;
+    public IReadOnlyList<AlarmInjection> Injections => [.. _injections];
 
     /// <summary>Readings handed to the producer per run second.</summary>
     public IReadOnlyDictionary<int, long> PublishedPerSecond => _publishedPerSecond;
@@ -81,23 +81,37 @@ public sealed class LoadGenerator(IReadOnlyList<BenchBed> beds, RunClock clock, 
         }
     }
 
-    /// <summary>Crossings spread over the run after the warm-up, each on a different bed.</summary>
+    /// <summary>
+    /// The requested number of crossings, evenly spaced from the warm-up to 2 s before the end, on beds taken in
+    /// a stride of 7 (coprime with the ward sizes), so a bed crosses again only after every other bed did: its previous
+    /// alarm has cleared and resolved by then, and each crossing raises exactly one new alarm.
+    /// </summary>
     private HashSet<(long Second, int Bed)> PlanCrossings(TimeSpan duration)
     {
-        var seconds = (long)duration.TotalSeconds;
         var set = new HashSet<(long, int)>();
-        if (seconds < 4 || alarmCrossings <= 0)
+        var first = Math.Max(2, warmUp.TotalSeconds);
+        var last = duration.TotalSeconds - 2;
+        if (last <= first || alarmCrossings <= 0)
         {
             return set;
         }
 
-        var step = Math.Max(1, (seconds - 3) / alarmCrossings);
+        var step = (last - first) / alarmCrossings;
         for (var j = 0; j < alarmCrossings; j++)
         {
-            var second = Math.Min(seconds - 2, 2 + j * step);
-            set.Add((second, (j * 7 + 3) % beds.Count));
+            var bed = (j * 7 + 3) % beds.Count;
+            var second = (long)(first + j * step);
+            // Two crossings of one bed in one second would be one reading: take the next second.
+            while (!set.Add((second, bed)) && second < last)
+            {
+                second++;
+            }
         }
 
         return set;
     }
+
+    /// <summary>The default crossing count: one every 0.75 s between the warm-up and 2 s before the end.</summary>
+    public static int DefaultCrossings(TimeSpan duration, TimeSpan warmUp) =>
+        Math.Max(1, (int)((duration.TotalSeconds - 2 - Math.Max(2, warmUp.TotalSeconds)) / 0.75));
 }

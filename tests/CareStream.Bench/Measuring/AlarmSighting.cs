@@ -1,4 +1,7 @@
 namespace CareStream.Bench.Measuring;
 
-/// <summary>A raised alarm seen by the harness (on the alerts topic or at a dashboard), by patient and receipt time.</summary>
-public readonly record struct AlarmSighting(string Patient, DateTimeOffset ConditionStartedAt, DateTimeOffset ReceivedAt);
+/// <summary>
+/// A raised alarm seen by the harness (on the alerts topic, in PostgreSQL or at a dashboard), by patient, condition
+/// and receipt time.
+/// </summary>
+public readonly record struct AlarmSighting(string Patient, string Condition, DateTimeOffset ConditionStartedAt, DateTimeOffset ReceivedAt);

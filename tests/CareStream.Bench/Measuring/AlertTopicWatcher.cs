@@ -29,7 +29,7 @@ public sealed class AlertTopicWatcher(RunClock clock)
                 var result = consumer.Consume(cancellationToken);
                 if (result?.Message?.Value is { } value && AlarmEventCodec.Decode(value).Event is AlarmRaised raised)
                 {
-                    Raised.Enqueue(new AlarmSighting(raised.Episode.Patient.Value, raised.Episode.ConditionStartedAt, clock.Now));
+                    Raised.Enqueue(new AlarmSighting(raised.Episode.Patient.Value, raised.Episode.Condition, raised.Episode.ConditionStartedAt, clock.Now));
                 }
             }
         }

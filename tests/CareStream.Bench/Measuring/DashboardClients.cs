@@ -54,7 +54,7 @@ public sealed class DashboardClients(RunClock clock) : IAsyncDisposable
     {
         if (alarm.Type == "raised")
         {
-            Alarms.Enqueue(new AlarmSighting(alarm.Patient, alarm.RaisedAt, clock.Now));
+            Alarms.Enqueue(new AlarmSighting(alarm.Patient, alarm.Condition, alarm.RaisedAt, clock.Now));
         }
     }
 

@@ -54,7 +54,15 @@ public sealed record BenchReport
 
     public required LatencySummary AlarmTopicLatency { get; init; }
 
+    /// <summary>Crossing → the raised event committed to <c>alarm_event</c> (polled every 10 ms).</summary>
+    public required LatencySummary AlarmStoredLatency { get; init; }
+
     public required LatencySummary AlarmDashboardLatency { get; init; }
+
+    /// <summary>Raised crossing-condition alarms on the topic that match no injection (each crossing raises exactly one).</summary>
+    public required int UnexpectedAlarms { get; init; }
+
+    public required IReadOnlyList<AlarmSample> AlarmSamples { get; init; }
 
     public FhirOpenLoopResult? FhirOpenLoop { get; init; }
 

@@ -54,6 +54,8 @@ public sealed class BenchRunner(BenchOptions options, string command, ILogger lo
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var alerts = new AlertTopicWatcher(clock);
         var alertsTask = alerts.RunAsync(bootstrap, Topics.Alerts, stop.Token);
+        var store = new AlarmStoreWatcher(clock);
+        var storeTask = store.RunAsync(database.ConnectionString, stop.Token);
         var liveGroup = $"carestream-live-{Environment.MachineName.ToLowerInvariant()}-{host.ProcessId}";
         using var lag = new LagMonitor(bootstrap, [
             (DurableGroups[0], Topics.DeviceObservations), (DurableGroups[1], Topics.Observations),
@@ -61,7 +63,7 @@ public sealed class BenchRunner(BenchOptions options, string command, ILogger lo
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken); // the alert watcher joins its partitions first
 
         var ledger = new PublishedLedger();
-        var generator = new LoadGenerator(beds, clock, ledger, options.AlarmCrossings);
+        var generator = new LoadGenerator(beds, clock, ledger, options.AlarmCrossings ?? LoadGenerator.DefaultCrossings(options.Duration, options.WarmUp), options.WarmUp);
         using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
         {
             BootstrapServers = bootstrap,
@@ -83,7 +85,7 @@ public sealed class BenchRunner(BenchOptions options, string command, ILogger lo
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken); // last frames and alarms in flight
         var pruned = lag.PrunedRecords(Topics.DeviceObservations);
         await stop.CancelAsync();
-        await Task.WhenAll(samplerTask, alertsTask, progress);
+        await Task.WhenAll(samplerTask, alertsTask, storeTask, progress);
 
         Log.FhirPhase(logger, options.FhirRate, options.FhirConcurrency);
         var fhir = new FhirProbe(host.BaseAddress, beds);
@@ -95,6 +97,7 @@ public sealed class BenchRunner(BenchOptions options, string command, ILogger lo
         Log.Checked(logger, check.Passed ? "PASSED" : "FAILED", check.Published, check.StoredRows, check.Missing, check.Duplicated, check.Unexpected);
 
         var timeline = sampler.Samples;
+        var injections = generator.Injections;
         var loadSamples = timeline.Where(s => s.Second < (int)options.Duration.TotalSeconds).ToArray();
         return new BenchReport
         {
@@ -120,9 +123,12 @@ public sealed class BenchRunner(BenchOptions options, string command, ILogger lo
             PrunedDeviceRecords = pruned,
             DashboardLatency = dashboards.Latency.Summarize((int)options.WarmUp.TotalSeconds),
             DashboardFrames = dashboards.Frames,
-            AlarmsInjected = generator.Injections.Count,
-            AlarmTopicLatency = AlarmMatcher.Match(generator.Injections, alerts.Raised),
-            AlarmDashboardLatency = AlarmMatcher.Match(generator.Injections, dashboards.Alarms),
+            AlarmsInjected = injections.Count,
+            AlarmTopicLatency = AlarmMatcher.Match(injections, alerts.Raised),
+            AlarmStoredLatency = AlarmMatcher.Match(injections, store.Raised),
+            AlarmDashboardLatency = AlarmMatcher.Match(injections, dashboards.Alarms),
+            UnexpectedAlarms = AlarmMatcher.Unexpected(injections, alerts.Raised),
+            AlarmSamples = AlarmSample.Of(injections, clock, alerts.Raised, store.Raised, dashboards.Alarms),
             FhirOpenLoop = open,
             FhirClosedLoop = closed,
             HostCpuPercentMean = loadSamples.Select(s => s.HostCpuPercent).DefaultIfEmpty(0).Average(),
