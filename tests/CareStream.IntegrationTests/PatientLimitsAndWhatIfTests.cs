@@ -84,7 +84,7 @@ public sealed class PatientLimitsAndWhatIfTests(KafkaFixture kafka, PostgresFixt
         await kafka.ProduceAsync(settings.Topics.Assignments, RegistryRecords.For(device, patient, bed));
         var host = CareStreamProcess.Start(settings.Values, "--roles", "store,rules,api");
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(90), ct);
-        return (settings, host, new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) });
+        return (settings, host, host.CreateClient(timeout: TimeSpan.FromSeconds(30)));
     }
 
     private static async Task<JsonElement> PollAsync(
