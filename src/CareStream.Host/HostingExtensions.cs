@@ -67,6 +67,7 @@ public static class HostingExtensions
                 { IsEmbedded: true } => "embedded",
                 _ => "external",
             }))).RequireAuthorization(CareStreamPolicies.Administrator);
+        app.MapEndpointCatalog();
 
         if (roles.Ingest)
         {
