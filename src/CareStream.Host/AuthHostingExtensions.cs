@@ -54,7 +54,7 @@ public static class AuthHostingExtensions
     /// Without <c>Auth:Issuer</c> the embedded server stamps, and the APIs expect, the host's own first URL
     /// (wildcard hosts become <c>localhost</c>), so a token issued here validates here.
     /// </summary>
-    internal static void DefaultIssuerToOwnUrl(ConfigurationManager configuration)
+    private static void DefaultIssuerToOwnUrl(ConfigurationManager configuration)
     {
         var key = $"{AuthOptions.SectionName}:{nameof(AuthOptions.Issuer)}";
         if (!string.IsNullOrWhiteSpace(configuration[key]))
@@ -66,7 +66,7 @@ public static class AuthHostingExtensions
     }
 
     /// <summary>The issuer for a <c>urls</c> setting: its first URL with a trailing slash.</summary>
-    internal static string IssuerFor(string? urls)
+    public static string IssuerFor(string? urls)
     {
         var first = (string.IsNullOrWhiteSpace(urls) ? HostingExtensions.DefaultUrl : urls)
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];

@@ -100,7 +100,8 @@ public sealed class AlarmCommandTests(KafkaFixture kafka, PostgresFixture postgr
         await kafka.ProduceAsync(settings.Topics.Assignments, RegistryRecords.For(device, patient, bed));
         var host = CareStreamProcess.Start(settings.Values, "--roles", "rules,live,api");
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(90), ct);
-        return (settings, host, host.CreateClient(timeout: TimeSpan.FromSeconds(30)));
+        // The command's actor is the authenticated user (the body's "by" only without a token): a nurse's token.
+        return (settings, host, host.CreateClient(host.NurseToken("nurse-7"), TimeSpan.FromSeconds(30)));
     }
 
     private static async Task<HubConnection> FollowAsync(CareStreamProcess host, ConcurrentQueue<AlarmNotification> seen, CancellationToken ct)
