@@ -25,8 +25,9 @@ public static class DashboardExtensions
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGet("/", (HttpContext context) => Serve(context, "index.html")).ExcludeFromDescription();
-        endpoints.MapGet("/dashboard/{**path}", (HttpContext context, string path) => Serve(context, path)).ExcludeFromDescription();
+        // Open: the page and its assets hold no patient data, and the SPA signs in itself (the API and hub need a token).
+        endpoints.MapGet("/", (HttpContext context) => Serve(context, "index.html")).ExcludeFromDescription().AllowAnonymous();
+        endpoints.MapGet("/dashboard/{**path}", (HttpContext context, string path) => Serve(context, path)).ExcludeFromDescription().AllowAnonymous();
         return endpoints;
     }
 

@@ -51,7 +51,7 @@ public static class FhirApiExtensions
         var capabilities = CapabilityStatementFactory.Create(version, TimeProvider.System.GetUtcNow());
         endpoints.MapAlarmAnalytics();
         var fhir = endpoints.MapGroup(BasePath);
-        fhir.MapGet("/metadata", () => new FhirResult(capabilities));
+        fhir.MapGet("/metadata", () => new FhirResult(capabilities)).AllowAnonymous();
         fhir.MapObservationEndpoints();
         fhir.MapPatientEndpoints();
         fhir.MapNews2History();

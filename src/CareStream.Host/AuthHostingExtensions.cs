@@ -4,6 +4,7 @@ using CareStream.Auth.Audit;
 using CareStream.Auth.Server;
 using CareStream.Auth.Validation;
 using CareStream.Host.Roles;
+using Microsoft.AspNetCore.Authorization;
 
 namespace CareStream.Host;
 
@@ -17,7 +18,11 @@ public static class AuthHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(roles);
+        DefaultIssuerToOwnUrl(builder.Configuration);
         builder.Services.AddCareStreamAuthentication();
+        // Closed by default: an endpoint without its own policy or AllowAnonymous needs a valid token.
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         if (roles.Api || roles.Live)
         {
             builder.Services.AddCareStreamWardAccess();
@@ -50,6 +55,36 @@ public static class AuthHostingExtensions
         }
 
         return app;
+    }
+
+    /// <summary>
+    /// Without <c>Auth:Issuer</c> the embedded server stamps, and the APIs expect, the host's own first URL
+    /// (wildcard hosts become <c>localhost</c>), so a token issued here validates here.
+    /// </summary>
+    private static void DefaultIssuerToOwnUrl(ConfigurationManager configuration)
+    {
+        var key = $"{AuthOptions.SectionName}:{nameof(AuthOptions.Issuer)}";
+        if (!string.IsNullOrWhiteSpace(configuration[key]))
+        {
+            return;
+        }
+
+        configuration[key] = IssuerFor(configuration["urls"]);
+    }
+
+    /// <summary>The issuer for a <c>urls</c> setting: its first URL with a trailing slash.</summary>
+    public static string IssuerFor(string? urls)
+    {
+        var first = (string.IsNullOrWhiteSpace(urls) ? HostingExtensions.DefaultUrl : urls)
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
+        var builder = new UriBuilder(first.Replace("://*", "://localhost", StringComparison.Ordinal)
+            .Replace("://+", "://localhost", StringComparison.Ordinal));
+        if (builder.Host is "0.0.0.0" or "[::]")
+        {
+            builder.Host = "localhost";
+        }
+
+        return builder.Uri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/";
     }
 
     private static bool HostsAuthServer(IConfiguration configuration, CareStreamRoles roles) =>

@@ -1,5 +1,6 @@
 using System.Reflection;
 using CareStream.Alerting;
+using CareStream.Auth.Validation;
 using CareStream.Dashboard;
 using CareStream.FhirApi;
 using CareStream.Host.Roles;
@@ -54,8 +55,8 @@ public static class HostingExtensions
         ArgumentNullException.ThrowIfNull(roles);
         app.UseExceptionHandler();
         app.UseCareStreamAuth(roles);
-        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapGet("/api/system", (IKafkaCluster kafka, IServiceProvider services) => new SystemInfo(
             typeof(HostingExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0",
             roles.Names,
@@ -65,7 +66,8 @@ public static class HostingExtensions
                 null => "none",
                 { IsEmbedded: true } => "embedded",
                 _ => "external",
-            })));
+            }))).RequireAuthorization(CareStreamPolicies.Administrator);
+        app.MapEndpointCatalog();
 
         if (roles.Ingest)
         {

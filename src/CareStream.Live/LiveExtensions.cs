@@ -1,3 +1,4 @@
+using CareStream.Auth.Validation;
 using CareStream.Live.Hubs;
 using CareStream.Live.Relay;
 using CareStream.Messaging;
@@ -59,7 +60,7 @@ public static class LiveExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var stopping = endpoints.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-        endpoints.MapHub<WardHub>(WardHub.Path).Add(endpoint =>
+        endpoints.MapHub<WardHub>(WardHub.Path).RequireAuthorization(CareStreamPolicies.Clinician).Add(endpoint =>
         {
             if (endpoint.RequestDelegate is { } inner)
             {

@@ -13,7 +13,7 @@ public sealed class DashboardEndpointTests(LiveWardFixture fixture)
     [InlineData("/dashboard/lib/signalr/signalr.min.js", "text/javascript")]
     public async Task GivenTheHost_WhenAPageAssetIsRequested_ThenItIsServedWithItsContentType(string path, string contentType)
     {
-        using var http = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
+        using var http = fixture.Host.CreateClient();
 
         using var response = await http.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
 
@@ -29,7 +29,7 @@ public sealed class DashboardEndpointTests(LiveWardFixture fixture)
     [InlineData("/dashboard/js")]
     public async Task GivenTheHost_WhenAPathOutsideTheAssetsIsRequested_ThenItIsNotFound(string path)
     {
-        using var http = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
+        using var http = fixture.Host.CreateClient();
 
         using var response = await http.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
 
@@ -39,7 +39,7 @@ public sealed class DashboardEndpointTests(LiveWardFixture fixture)
     [Fact]
     public async Task GivenTheHost_WhenThePageIsRequested_ThenItCarriesAContentSecurityPolicy()
     {
-        using var http = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
+        using var http = fixture.Host.CreateClient();
 
         using var response = await http.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
 

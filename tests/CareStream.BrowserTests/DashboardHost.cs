@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using CareStream.Testing.Auth;
 using CareStream.Testing.Hosting;
 using CareStream.Testing.Postgres;
 
@@ -27,6 +28,12 @@ public sealed class DashboardHost : IAsyncDisposable
 
     /// <summary>Stays the same across <see cref="RestartAsync"/>, as a browser's page address does.</summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>An API client on <see cref="BaseAddress"/> with an administrator's token (valid across restarts: same key, same issuer).</summary>
+    public HttpClient CreateClient() => new HttpClient { BaseAddress = BaseAddress }.WithBearer(Process.AdministratorToken());
+
+    /// <summary>A device adapter's client: the only kind allowed to POST device Observations.</summary>
+    public HttpClient CreateDeviceClient() => new HttpClient { BaseAddress = BaseAddress }.WithBearer(Process.DeviceAdapterToken());
 
     public static async Task<DashboardHost> StartAsync(CancellationToken cancellationToken)
     {
@@ -57,7 +64,9 @@ public sealed class DashboardHost : IAsyncDisposable
         }
 
         await Process.DisposeAsync();
-        Process = CareStreamProcess.Start(Settings(_dataRoot, BaseAddress.ToString().TrimEnd('/')), "--roles", "all,simulator");
+        var settings = Settings(_dataRoot, BaseAddress.ToString().TrimEnd('/'));
+        settings["Auth:Issuer"] = BaseAddress.ToString(); // the first process defaulted to its own URL: keep it
+        Process = CareStreamProcess.Start(settings, "--roles", "all,simulator");
         await WaitUntilReadyAsync(cancellationToken);
     }
 
@@ -118,6 +127,8 @@ public sealed class DashboardHost : IAsyncDisposable
         {
             ["Storage:EmbeddedDataDirectory"] = Path.Combine(dataRoot, "data"),
             ["Simulator:Beds"] = Beds.ToString(CultureInfo.InvariantCulture),
+            // Kept across restarts, so tokens minted before a restart still validate after it.
+            ["Auth:DataDirectory"] = Path.Combine(dataRoot, "auth"),
         };
         if (urls is not null)
         {

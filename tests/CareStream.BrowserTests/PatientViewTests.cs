@@ -54,7 +54,7 @@ public sealed class PatientViewTests(LiveWardFixture fixture)
 
     private async Task WaitForStoredHeartRatesAsync(string patient, int minimum, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
+        using var http = fixture.Host.CreateClient();
         var query = new Uri($"fhir/Observation?patient={patient}&code=urn:iso:std:iso:11073:10101|147842&_summary=count", UriKind.Relative);
         var total = 0;
         for (var attempt = 0; attempt < 120 && total < minimum; attempt++)

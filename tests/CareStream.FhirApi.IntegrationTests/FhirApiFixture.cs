@@ -1,11 +1,15 @@
 using System.Text.Json;
+using CareStream.Auth;
+using CareStream.Auth.Validation;
 using CareStream.Storage.Alerts;
 using CareStream.Storage.Observations;
 using CareStream.Storage.Registry;
 using CareStream.Storage.Scores;
+using CareStream.Testing.Auth;
 using CareStream.Testing.Postgres;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -22,6 +26,9 @@ public sealed class FhirApiFixture : IAsyncLifetime
     public PostgresFixture Database { get; } = new();
 
     public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>Mints tokens the in-process host accepts.</summary>
+    public TestTokens Tokens { get; } = TestTokens.InTemporaryDirectory();
 
     public ObservationWriter Writer => Database.Services.GetRequiredService<ObservationWriter>();
 
@@ -50,12 +57,18 @@ public sealed class FhirApiFixture : IAsyncLifetime
             Database.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<CareStream.Storage.CareStreamDbContext>>(), TimeProvider.System));
         builder.Services.AddSingleton(News2Scores);
         builder.Services.AddProblemDetails();
+        // Bearer validation as in the host; tests send an administrator's token (scope and ward checks come on top).
+        builder.Configuration.AddInMemoryCollection(Tokens.HostSettings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
+        builder.Services.AddCareStreamAuthentication();
         builder.AddFhirApi();
         _app = builder.Build();
         _app.UseExceptionHandler();
+        _app.UseAuthentication();
+        _app.UseAuthorization();
         _app.MapFhirApi();
         await _app.StartAsync();
-        Http = _app.GetTestClient();
+        Http = _app.GetTestClient().WithBearer(
+            Tokens.ForUser("usr-admin-eve", CareStreamRoles.Administrator, TestTokens.AdministratorScopes, TimeSpan.FromHours(4)));
     }
 
     /// <summary>GETs <paramref name="path"/>, returning the status and the parsed JSON body.</summary>

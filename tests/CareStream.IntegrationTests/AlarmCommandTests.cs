@@ -100,12 +100,13 @@ public sealed class AlarmCommandTests(KafkaFixture kafka, PostgresFixture postgr
         await kafka.ProduceAsync(settings.Topics.Assignments, RegistryRecords.For(device, patient, bed));
         var host = CareStreamProcess.Start(settings.Values, "--roles", "rules,live,api");
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(90), ct);
-        return (settings, host, new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) });
+        // The command's actor is the authenticated user (the body's "by" only without a token): a nurse's token.
+        return (settings, host, host.CreateClient(host.NurseToken("nurse-7"), TimeSpan.FromSeconds(30)));
     }
 
     private static async Task<HubConnection> FollowAsync(CareStreamProcess host, ConcurrentQueue<AlarmNotification> seen, CancellationToken ct)
     {
-        var connection = new HubConnectionBuilder().WithUrl(new Uri(host.BaseAddress, WardHub.Path)).Build();
+        var connection = new HubConnectionBuilder().WithUrl(new Uri(host.BaseAddress, WardHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(host.AdministratorToken())).Build();
         connection.On<AlarmNotification>(nameof(IWardClient.AlarmChanged), seen.Enqueue);
         await connection.StartAsync(ct);
         await connection.InvokeAsync<WardSnapshot>(nameof(WardHub.FollowWard), Ward, ct);

@@ -59,7 +59,7 @@ public sealed class AlarmResumeTests(KafkaFixture kafka, PostgresFixture postgre
 
     private static async Task<HubConnection> ConnectAsync(CareStreamProcess host, ConcurrentQueue<AlarmNotification> seen, CancellationToken ct)
     {
-        var connection = new HubConnectionBuilder().WithUrl(new Uri(host.BaseAddress, WardHub.Path)).Build();
+        var connection = new HubConnectionBuilder().WithUrl(new Uri(host.BaseAddress, WardHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(host.AdministratorToken())).Build();
         connection.On<AlarmNotification>(nameof(IWardClient.AlarmChanged), seen.Enqueue);
         await connection.StartAsync(ct);
         return connection;

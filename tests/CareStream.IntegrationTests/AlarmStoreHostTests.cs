@@ -30,7 +30,7 @@ public sealed class AlarmStoreHostTests(KafkaFixture kafka, PostgresFixture post
         var suffix = Guid.NewGuid().ToString("N")[..8];
         await using var host = CareStreamProcess.Start(settings.Values, "--roles", "store,api");
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), ct);
-        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        using var http = host.CreateClient();
 
         var patient = new PatientId($"alarm-store-{suffix}");
         var resolvedId = $"ep-res-{suffix}";

@@ -22,7 +22,7 @@ public sealed class EmbeddedDefaultsTests
         await using (var first = CareStreamProcess.Start(settings, "--roles", "all,simulator"))
         {
             await first.WaitUntilReadyAsync(TimeSpan.FromSeconds(90), ct);
-            using var http = new HttpClient { BaseAddress = first.BaseAddress };
+            using var http = first.CreateClient();
             using var system = await FhirClient.GetJsonAsync(http, "/api/system", ct);
             firstCount = (await FhirClient.WaitForObservationsAsync(http, Patient, minimum: 5, TimeSpan.FromSeconds(60), ct)).Length;
 
@@ -35,7 +35,7 @@ public sealed class EmbeddedDefaultsTests
 
         await using var second = CareStreamProcess.Start(settings, "--roles", "api");
         await second.WaitUntilReadyAsync(TimeSpan.FromSeconds(90), ct);
-        using var again = new HttpClient { BaseAddress = second.BaseAddress };
+        using var again = second.CreateClient();
         var afterRestart = await FhirClient.WaitForObservationsAsync(again, Patient, minimum: firstCount, TimeSpan.FromSeconds(10), ct);
 
         Assert.True(afterRestart.Length >= firstCount, $"{afterRestart.Length} readings after restart, {firstCount} before");

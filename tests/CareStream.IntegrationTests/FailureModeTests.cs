@@ -15,7 +15,7 @@ public sealed class FailureModeTests
         await using var host = CareStreamProcess.Start(
             new Dictionary<string, string> { ["Kafka:BootstrapServers"] = $"127.0.0.1:{ClosedPort()}" },
             "--roles", "ingest");
-        using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        using var http = host.CreateClient(timeout: TimeSpan.FromSeconds(10));
 
         var live = await WaitForStatusAsync(http, "/healthz/live", HttpStatusCode.OK, TimeSpan.FromSeconds(40), ct);
         var ready = await http.GetAsync(new Uri("/healthz/ready", UriKind.Relative), ct);

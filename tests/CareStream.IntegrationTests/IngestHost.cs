@@ -28,7 +28,11 @@ public sealed class IngestHost(KafkaFixture kafka) : IAsyncLifetime
 
     public CareStreamProcess Process => _process ?? throw new InvalidOperationException("The host is not started.");
 
+    /// <summary>An administrator's client (FHIR reads, ADT).</summary>
     public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>A device adapter's client: the only kind allowed to POST device Observations.</summary>
+    public HttpClient DeviceHttp { get; private set; } = null!;
 
     public string ConnectionString => _postgres.ConnectionString;
 
@@ -38,12 +42,14 @@ public sealed class IngestHost(KafkaFixture kafka) : IAsyncLifetime
         Settings = await HostSettings.CreateAsync(kafka, _postgres.ConnectionString);
         _process = CareStreamProcess.Start(Settings.Values, "--roles", "ingest,store,api");
         await _process.WaitUntilReadyAsync(TimeSpan.FromSeconds(90), TestContext.Current.CancellationToken);
-        Http = new HttpClient { BaseAddress = _process.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Http = _process.CreateClient(timeout: TimeSpan.FromSeconds(30));
+        DeviceHttp = _process.CreateClient(_process.DeviceAdapterToken(), TimeSpan.FromSeconds(30));
     }
 
     public async ValueTask DisposeAsync()
     {
         Http?.Dispose();
+        DeviceHttp?.Dispose();
         if (_process is not null)
         {
             await _process.DisposeAsync();
@@ -76,7 +82,7 @@ public sealed class IngestHost(KafkaFixture kafka) : IAsyncLifetime
     public async Task<HttpResponseMessage> PostFhirAsync(string path, string body, string mediaType = "application/fhir+json")
     {
         using var content = new StringContent(body, Encoding.UTF8, mediaType);
-        return await Http.PostAsync(new Uri(path, UriKind.Relative), content, TestContext.Current.CancellationToken);
+        return await DeviceHttp.PostAsync(new Uri(path, UriKind.Relative), content, TestContext.Current.CancellationToken);
     }
 
     public async Task<HttpResponseMessage> PostAdtAsync(string path, object body) =>

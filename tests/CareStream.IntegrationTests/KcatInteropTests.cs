@@ -30,7 +30,7 @@ public sealed class KcatInteropTests(KafkaFixture kafka, PostgresFixture postgre
 
         await ProduceWithKcatAsync(settings.Topics.Assignments, RegistryRecords.For("kcat-monitor-1", "kcat-patient-1", "kcat-bed-1"), ct);
         await ProduceWithKcatAsync(settings.Topics.DeviceObservations, [KeyValuePair.Create("kcat-monitor-1", Encoding.UTF8.GetString(reading))], ct);
-        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        using var http = host.CreateClient();
         var stored = await FhirClient.WaitForObservationsAsync(http, "kcat-patient-1", minimum: 1, TimeSpan.FromSeconds(30), ct);
         var canonical = await Kcat.RunAsync(
             ["-b", kafka.BootstrapServers, "-C", "-e", "-q", "-o", "beginning", "-t", settings.Topics.Observations, "-f", "%k\t%s\n"], stdin: null, ct);

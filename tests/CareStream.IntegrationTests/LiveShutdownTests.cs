@@ -27,11 +27,11 @@ public sealed class LiveShutdownTests(KafkaFixture kafka)
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // One dashboard keeps reconnecting (as the web UI does), one does not: neither may hold the shutdown.
         await using var persistent = new HubConnectionBuilder()
-            .WithUrl(new Uri(host.BaseAddress, WardHub.Path))
+            .WithUrl(new Uri(host.BaseAddress, WardHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(host.AdministratorToken()))
             .WithAutomaticReconnect([TimeSpan.Zero, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1)])
             .Build();
         persistent.Reconnecting += _ => Signal(reconnecting);
-        await using var plain = new HubConnectionBuilder().WithUrl(new Uri(host.BaseAddress, WardHub.Path)).Build();
+        await using var plain = new HubConnectionBuilder().WithUrl(new Uri(host.BaseAddress, WardHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(host.AdministratorToken())).Build();
         plain.Closed += _ => Signal(closed);
         foreach (var connection in new[] { persistent, plain })
         {

@@ -2,12 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using CareStream.Auth;
 using CareStream.Domain;
 using CareStream.Domain.Vitals;
 using CareStream.Fhir.Canonical;
 using CareStream.Fhir.Terminology;
 using CareStream.Fhir.Vitals;
 using CareStream.Messaging.Alerts;
+using CareStream.Testing.Auth;
 using CareStream.Testing.Hosting;
 using CareStream.Testing.Kafka;
 using CareStream.Testing.Postgres;
@@ -84,7 +86,9 @@ public sealed class PatientLimitsAndWhatIfTests(KafkaFixture kafka, PostgresFixt
         await kafka.ProduceAsync(settings.Topics.Assignments, RegistryRecords.For(device, patient, bed));
         var host = CareStreamProcess.Start(settings.Values, "--roles", "store,rules,api");
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(90), ct);
-        return (settings, host, new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) });
+        // Limit changes are audited with the authenticated user as the actor: a physician's token.
+        var physician = host.Tokens.ForUser("dr-4", CareStreamRoles.Physician, TestTokens.ClinicianScopes, CareStreamProcess.ClientTokenLifetime);
+        return (settings, host, host.CreateClient(physician, TimeSpan.FromSeconds(30)));
     }
 
     private static async Task<JsonElement> PollAsync(

@@ -39,7 +39,7 @@ public sealed class PostgresOutageTests(KafkaFixture kafka)
 
             await using var host = CareStreamProcess.Start(settings.Values, "--roles", "ingest,store");
             await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(90), ct);
-            using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+            using var http = host.CreateClient(timeout: TimeSpan.FromSeconds(5));
             var publishing = PublishSlowlyAsync(settings.Topics.DeviceObservations, ct);
             var storedBeforeOutage = await WaitForStoredAsync(server, atLeast: 400, TimeSpan.FromSeconds(60), ct);
 

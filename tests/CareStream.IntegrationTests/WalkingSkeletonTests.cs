@@ -24,7 +24,7 @@ public sealed class WalkingSkeletonTests(KafkaFixture kafka, PostgresFixture pos
     public async Task GivenASimulatedWard_WhenTheHostRuns_ThenReadingsAreStoredAndServedAsProfileValidFhir()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var http = new HttpClient { BaseAddress = _host!.BaseAddress };
+        using var http = _host!.CreateClient();
 
         var observations = await FhirClient.WaitForObservationsAsync(http, Patient, minimum: 5, TimeSpan.FromSeconds(60), ct);
 
@@ -46,7 +46,7 @@ public sealed class WalkingSkeletonTests(KafkaFixture kafka, PostgresFixture pos
     {
         var ct = TestContext.Current.CancellationToken;
         var received = new TaskCompletionSource<IReadOnlyList<VitalSignUpdate>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(_host!.BaseAddress, WardHub.Path)).Build();
+        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(_host!.BaseAddress, WardHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(_host.AdministratorToken())).Build();
         connection.On<IReadOnlyList<VitalSignUpdate>>(nameof(IWardClient.VitalsUpdated), updates => received.TrySetResult(updates));
         await connection.StartAsync(ct);
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CareStream.Auth.Validation;
 using CareStream.Domain;
 using CareStream.Messaging.Alerts;
 using Confluent.Kafka;
@@ -24,7 +25,7 @@ public static class AlarmCommandEndpoints
     public static IEndpointRouteBuilder MapAlarmCommandEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var patients = endpoints.MapGroup(BasePath);
+        var patients = endpoints.MapGroup(BasePath).RequireAuthorization(CareStreamPolicies.Clinician);
         patients.MapPost("/alarms/{episodeId}/acknowledge", (
             string patientId, string episodeId, AcknowledgeRequest? body, ClaimsPrincipal user, PatientCommandPublisher publisher,
             TimeProvider clock, CancellationToken ct) => SendAsync(

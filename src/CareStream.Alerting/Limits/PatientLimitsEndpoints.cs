@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using CareStream.Alerting.Commands;
 using CareStream.Alerting.RuleSets;
+using CareStream.Auth.Validation;
 using CareStream.Domain;
 using CareStream.Messaging.Registry;
 using CareStream.Rules.RuleSets;
@@ -25,7 +26,7 @@ public static class PatientLimitsEndpoints
     public static IEndpointRouteBuilder MapPatientLimitsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var limits = endpoints.MapGroup(AlarmCommandEndpoints.BasePath + "/limits");
+        var limits = endpoints.MapGroup(AlarmCommandEndpoints.BasePath + "/limits").RequireAuthorization(CareStreamPolicies.Clinician);
         limits.MapPut("", (
             string patientId, PatientLimitsRequest body, ClaimsPrincipal user, PatientCommandPublisher publisher, WardRuleSets ruleSets,
             RegistryDirectory registry, TimeProvider clock, CancellationToken ct) =>

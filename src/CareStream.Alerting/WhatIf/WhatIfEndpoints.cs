@@ -1,5 +1,6 @@
 using CareStream.Alerting.Commands;
 using CareStream.Alerting.RuleSets;
+using CareStream.Auth.Validation;
 using CareStream.Domain;
 using CareStream.Domain.Vitals;
 using CareStream.Rules.RuleSets;
@@ -83,7 +84,7 @@ public static class WhatIfEndpoints
             var current = ruleSets.For(ward);
             return Results.Json(new WhatIfResponse(ward.Value, current.Id, current.Version, candidate.Id, candidate.Version,
                 WhatIfReplay.Compare(current, candidate, history)));
-        });
+        }).RequireAuthorization(CareStreamPolicies.Clinician);
         return endpoints;
     }
 }

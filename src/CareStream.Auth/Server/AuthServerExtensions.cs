@@ -78,12 +78,13 @@ public static class AuthServerExtensions
     public static IEndpointRouteBuilder MapCareStreamAuthServer(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapMethods("/" + AuthServerRoutes.Authorize, [HttpMethods.Get, HttpMethods.Post], AuthorizationEndpoint.HandleAsync);
-        endpoints.MapPost("/" + AuthServerRoutes.Token, TokenEndpoint.HandleAsync);
-        endpoints.MapGet("/" + AuthServerRoutes.Login, LoginPage.Show);
-        endpoints.MapPost("/" + AuthServerRoutes.Login, LoginPage.SubmitAsync);
+        // Open by design: the host's fallback policy requires a token everywhere else.
+        endpoints.MapMethods("/" + AuthServerRoutes.Authorize, [HttpMethods.Get, HttpMethods.Post], AuthorizationEndpoint.HandleAsync).AllowAnonymous();
+        endpoints.MapPost("/" + AuthServerRoutes.Token, TokenEndpoint.HandleAsync).AllowAnonymous();
+        endpoints.MapGet("/" + AuthServerRoutes.Login, LoginPage.Show).AllowAnonymous();
+        endpoints.MapPost("/" + AuthServerRoutes.Login, LoginPage.SubmitAsync).AllowAnonymous();
         endpoints.MapGet(SmartConfiguration.Path, (IOptions<AuthOptions> auth) =>
-            Results.Json(SmartConfiguration.Build(auth.Value.Issuer)));
+            Results.Json(SmartConfiguration.Build(auth.Value.Issuer))).AllowAnonymous();
         return endpoints;
     }
 

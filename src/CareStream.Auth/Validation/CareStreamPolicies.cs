@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CareStream.Auth.Scopes;
 using Microsoft.AspNetCore.Authorization;
 
@@ -21,6 +22,16 @@ public static class CareStreamPolicies
     /// <summary>Device adapters: a token whose scopes allow creating Observations.</summary>
     public const string ObservationWriter = "carestream.observation-writer";
 
+    /// <summary>
+    /// FHIR reads and searches: a clinician or administrator, or a token with a <c>user/</c> or <c>system/</c> scope
+    /// that reads or searches one of the served resource types. Which resource and which records a scope covers is
+    /// decided per request on top of this (scope filter, ward access).
+    /// </summary>
+    public const string FhirReader = "carestream.fhir-reader";
+
+    /// <summary>The resource types the FHIR API reads and searches (for <see cref="FhirReader"/>).</summary>
+    public static IReadOnlyList<string> ReadableResourceTypes { get; } = ["Observation", "Patient", "Location", "Device", "Flag"];
+
     internal static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(Authenticated, p => p.RequireAuthenticatedUser());
@@ -31,5 +42,20 @@ public static class CareStreamPolicies
             SmartScopeEvaluator.Evaluate(
                 context.User.FindAll(CareStreamClaims.Scope).Select(c => c.Value),
                 new ScopeRequest("Observation", SmartInteraction.Create)) is not ScopeDecision.Deny));
+        options.AddPolicy(FhirReader, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
+            IsStaff(context.User) || HasReadScope(context.User)));
+    }
+
+    private static bool IsStaff(ClaimsPrincipal user) =>
+        user.FindAll(CareStreamClaims.Role).Any(c => c.Value == CareStreamRoles.Administrator || CareStreamRoles.Clinical.Contains(c.Value));
+
+    private static bool HasReadScope(ClaimsPrincipal user)
+    {
+        var scopes = SmartScopeParser.ParseAll(user.FindAll(CareStreamClaims.Scope).Select(c => c.Value))
+            .Where(s => s.Context is SmartContext.User or SmartContext.System)
+            .ToList();
+        return ReadableResourceTypes.Any(type =>
+            SmartScopeEvaluator.Evaluate(scopes, new ScopeRequest(type, SmartInteraction.Search)) is not ScopeDecision.Deny
+            || SmartScopeEvaluator.Evaluate(scopes, new ScopeRequest(type, SmartInteraction.Read)) is not ScopeDecision.Deny);
     }
 }

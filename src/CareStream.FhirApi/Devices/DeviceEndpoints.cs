@@ -1,3 +1,4 @@
+using CareStream.Auth.Validation;
 using CareStream.Domain;
 using CareStream.FhirApi.Http;
 using CareStream.FhirApi.Locations;
@@ -19,8 +20,8 @@ public static class DeviceEndpoints
 
     public static IEndpointRouteBuilder MapDeviceEndpoints(this IEndpointRouteBuilder fhir)
     {
-        fhir.MapGet("/Device", SearchAsync);
-        fhir.MapGet("/Device/{id}", ReadAsync);
+        fhir.MapGet("/Device", SearchAsync).RequireAuthorization(CareStreamPolicies.FhirReader);
+        fhir.MapGet("/Device/{id}", ReadAsync).RequireAuthorization(CareStreamPolicies.FhirReader);
         return fhir;
     }
 

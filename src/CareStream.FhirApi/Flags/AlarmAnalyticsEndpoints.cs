@@ -1,4 +1,5 @@
 using System.Globalization;
+using CareStream.Auth.Validation;
 using CareStream.Domain;
 using CareStream.Storage.Alerts;
 using Microsoft.AspNetCore.Builder;
@@ -24,7 +25,7 @@ public static class AlarmAnalyticsEndpoints
 
     public static IEndpointRouteBuilder MapAlarmAnalytics(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Path, QueryAsync);
+        endpoints.MapGet(Path, QueryAsync).RequireAuthorization(CareStreamPolicies.Clinician);
         return endpoints;
     }
 

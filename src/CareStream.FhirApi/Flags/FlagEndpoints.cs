@@ -1,4 +1,5 @@
 using System.Globalization;
+using CareStream.Auth.Validation;
 using CareStream.Fhir.Alerts;
 using CareStream.FhirApi.Http;
 using CareStream.FhirApi.Search;
@@ -22,8 +23,8 @@ public static class FlagEndpoints
 
     public static IEndpointRouteBuilder MapFlagEndpoints(this IEndpointRouteBuilder fhir)
     {
-        fhir.MapGet("/Flag", SearchAsync);
-        fhir.MapGet("/Flag/{id}", ReadAsync);
+        fhir.MapGet("/Flag", SearchAsync).RequireAuthorization(CareStreamPolicies.FhirReader);
+        fhir.MapGet("/Flag/{id}", ReadAsync).RequireAuthorization(CareStreamPolicies.FhirReader);
         return fhir;
     }
 

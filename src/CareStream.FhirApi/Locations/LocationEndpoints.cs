@@ -1,3 +1,4 @@
+using CareStream.Auth.Validation;
 using CareStream.FhirApi.Http;
 using CareStream.FhirApi.Patients;
 using CareStream.FhirApi.Search;
@@ -18,8 +19,8 @@ public static class LocationEndpoints
 
     public static IEndpointRouteBuilder MapLocationEndpoints(this IEndpointRouteBuilder fhir)
     {
-        fhir.MapGet("/Location", SearchAsync);
-        fhir.MapGet("/Location/{id}", ReadAsync);
+        fhir.MapGet("/Location", SearchAsync).RequireAuthorization(CareStreamPolicies.FhirReader);
+        fhir.MapGet("/Location/{id}", ReadAsync).RequireAuthorization(CareStreamPolicies.FhirReader);
         return fhir;
     }
 

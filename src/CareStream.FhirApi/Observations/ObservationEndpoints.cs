@@ -1,3 +1,4 @@
+using CareStream.Auth.Validation;
 using CareStream.FhirApi.Http;
 using CareStream.FhirApi.Search;
 using CareStream.Storage.Observations;
@@ -16,7 +17,7 @@ public static class ObservationEndpoints
 {
     public static IEndpointRouteBuilder MapObservationEndpoints(this IEndpointRouteBuilder fhir)
     {
-        fhir.MapGet("/Observation", SearchAsync);
+        fhir.MapGet("/Observation", SearchAsync).RequireAuthorization(CareStreamPolicies.FhirReader);
         fhir.MapObservationVersionEndpoints();
         fhir.MapObservationOperations();
         return fhir;

@@ -1,3 +1,4 @@
+using CareStream.Auth.Validation;
 using CareStream.FhirApi.Search;
 using CareStream.Storage.Observations;
 using Microsoft.AspNetCore.Builder;
@@ -12,12 +13,12 @@ public static class ObservationOperations
     public static IEndpointRouteBuilder MapObservationOperations(this IEndpointRouteBuilder fhir)
     {
         fhir.MapGet("/Observation/$lastn", (HttpRequest request, ObservationQueries queries, CancellationToken cancellationToken) =>
-            LastNOperation.ExecuteAsync(SearchParameters.FromQuery(request), FhirApiExtensions.BaseUrl(request), queries, cancellationToken));
+            LastNOperation.ExecuteAsync(SearchParameters.FromQuery(request), FhirApiExtensions.BaseUrl(request), queries, cancellationToken)).RequireAuthorization(CareStreamPolicies.FhirReader);
         fhir.MapPost("/Observation/$lastn", async (HttpRequest request, ObservationQueries queries, CancellationToken cancellationToken) =>
             await LastNOperation.ExecuteAsync(
-                await OperationParameters.ReadAsync(request, cancellationToken), FhirApiExtensions.BaseUrl(request), queries, cancellationToken));
+                await OperationParameters.ReadAsync(request, cancellationToken), FhirApiExtensions.BaseUrl(request), queries, cancellationToken)).RequireAuthorization(CareStreamPolicies.FhirReader);
         fhir.MapGet("/Observation/$trend", (HttpRequest request, ObservationQueries queries, CancellationToken cancellationToken) =>
-            TrendOperation.ExecuteAsync(SearchParameters.FromQuery(request), queries, cancellationToken));
+            TrendOperation.ExecuteAsync(SearchParameters.FromQuery(request), queries, cancellationToken)).RequireAuthorization(CareStreamPolicies.FhirReader);
         return fhir;
     }
 }

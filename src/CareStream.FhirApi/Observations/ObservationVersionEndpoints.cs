@@ -1,4 +1,5 @@
 using System.Globalization;
+using CareStream.Auth.Validation;
 using CareStream.FhirApi.Http;
 using CareStream.FhirApi.Search;
 using CareStream.Storage.Observations;
@@ -19,13 +20,13 @@ public static class ObservationVersionEndpoints
 {
     public static IEndpointRouteBuilder MapObservationVersionEndpoints(this IEndpointRouteBuilder fhir)
     {
-        fhir.MapGet("/Observation/{id}", ReadAsync);
-        fhir.MapGet("/Observation/{id}/_history", HistoryAsync);
-        fhir.MapGet("/Observation/{id}/_history/{vid}", VersionReadAsync);
+        fhir.MapGet("/Observation/{id}", ReadAsync).RequireAuthorization(CareStreamPolicies.FhirReader);
+        fhir.MapGet("/Observation/{id}/_history", HistoryAsync).RequireAuthorization(CareStreamPolicies.FhirReader);
+        fhir.MapGet("/Observation/{id}/_history/{vid}", VersionReadAsync).RequireAuthorization(CareStreamPolicies.FhirReader);
         fhir.MapPut("/Observation/{id}", (string id, HttpRequest request, ObservationVersions versions, CancellationToken cancellationToken) =>
-            UpdateAsync(id, request, versions, put: true, cancellationToken));
+            UpdateAsync(id, request, versions, put: true, cancellationToken)).RequireAuthorization(CareStreamPolicies.Clinician);
         fhir.MapPatch("/Observation/{id}", (string id, HttpRequest request, ObservationVersions versions, CancellationToken cancellationToken) =>
-            UpdateAsync(id, request, versions, put: false, cancellationToken));
+            UpdateAsync(id, request, versions, put: false, cancellationToken)).RequireAuthorization(CareStreamPolicies.Clinician);
         return fhir;
     }
 

@@ -1,3 +1,4 @@
+using CareStream.Auth.Validation;
 using CareStream.Domain;
 using CareStream.FhirApi.Http;
 using CareStream.FhirApi.Search;
@@ -13,8 +14,8 @@ public static class PatientEndpoints
 {
     public static IEndpointRouteBuilder MapPatientEndpoints(this IEndpointRouteBuilder fhir)
     {
-        fhir.MapGet("/Patient", SearchAsync);
-        fhir.MapGet("/Patient/{id}", ReadAsync);
+        fhir.MapGet("/Patient", SearchAsync).RequireAuthorization(CareStreamPolicies.FhirReader);
+        fhir.MapGet("/Patient/{id}", ReadAsync).RequireAuthorization(CareStreamPolicies.FhirReader);
         return fhir;
     }
 

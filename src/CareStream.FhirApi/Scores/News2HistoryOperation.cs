@@ -1,4 +1,5 @@
 using System.Globalization;
+using CareStream.Auth.Validation;
 using CareStream.Domain;
 using CareStream.Fhir.Terminology;
 using CareStream.FhirApi.Http;
@@ -44,7 +45,7 @@ public static class News2HistoryOperation
 
     public static IEndpointRouteBuilder MapNews2History(this IEndpointRouteBuilder fhir)
     {
-        fhir.MapGet("/Patient/{id}/$" + Name, ExecuteAsync);
+        fhir.MapGet("/Patient/{id}/$" + Name, ExecuteAsync).RequireAuthorization(CareStreamPolicies.FhirReader);
         return fhir;
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using CareStream.Auth.Validation;
 using CareStream.FhirApi.Http;
 using CareStream.Storage.Notifications;
 using Hl7.Fhir.Model;
@@ -23,10 +24,10 @@ public static class SubscriptionEndpoints
 
     public static IEndpointRouteBuilder MapSubscriptionEndpoints(this IEndpointRouteBuilder fhir)
     {
-        fhir.MapPost("/Subscription", CreateAsync);
-        fhir.MapGet("/Subscription", SearchAsync);
-        fhir.MapGet("/Subscription/{id}", ReadAsync);
-        fhir.MapDelete("/Subscription/{id}", DeleteAsync);
+        fhir.MapPost("/Subscription", CreateAsync).RequireAuthorization(CareStreamPolicies.Clinician);
+        fhir.MapGet("/Subscription", SearchAsync).RequireAuthorization(CareStreamPolicies.Clinician);
+        fhir.MapGet("/Subscription/{id}", ReadAsync).RequireAuthorization(CareStreamPolicies.Clinician);
+        fhir.MapDelete("/Subscription/{id}", DeleteAsync).RequireAuthorization(CareStreamPolicies.Clinician);
         return fhir;
     }
 

@@ -1,3 +1,4 @@
+using CareStream.Auth.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -19,12 +20,12 @@ public static class ObservationIngestEndpoints
         {
             var (body, refusal) = await RequestBody.ReadAsync(request, "Observation", ct);
             return refusal ?? await ingest.IngestObservationAsync(body!, ct);
-        });
+        }).RequireAuthorization(CareStreamPolicies.ObservationWriter);
         endpoints.MapPost(BasePath, async (HttpRequest request, ObservationIngestService ingest, CancellationToken ct) =>
         {
             var (body, refusal) = await RequestBody.ReadAsync(request, "Bundle", ct);
             return refusal ?? await ingest.IngestBundleAsync(body!, ct);
-        });
+        }).RequireAuthorization(CareStreamPolicies.ObservationWriter);
         return endpoints;
     }
 }

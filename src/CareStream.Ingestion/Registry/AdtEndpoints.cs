@@ -1,3 +1,4 @@
+using CareStream.Auth.Validation;
 using CareStream.Domain;
 using CareStream.Domain.Registry;
 using Microsoft.AspNetCore.Builder;
@@ -18,7 +19,7 @@ public static class AdtEndpoints
     public static IEndpointRouteBuilder MapAdtEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var adt = endpoints.MapGroup(BasePath);
+        var adt = endpoints.MapGroup(BasePath).RequireAuthorization(CareStreamPolicies.Administrator);
         adt.MapPost("/beds", (RegisterBedRequest r, AdtService adt, CancellationToken ct) => RunAsync(
             new AdtValidation().Id("wardId", r.WardId).Text("wardName", r.WardName).Id("bedId", r.BedId).Text("label", r.Label),
             () => adt.RegisterBedAsync(new BedLocation(new WardId(r.WardId!), r.WardName!, new BedId(r.BedId!), r.Label!), ct)));

@@ -84,7 +84,7 @@ public static class ConnectionMemoryBench
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(120), cancellationToken);
         ConnectionLog.HostReady(logger, load, host.BaseAddress, host.ProcessId);
         await Task.Delay(warmUp, cancellationToken);    // the simulator's beds flowing, first-run costs paid
-        await using var dashboards = new IdleDashboards(host.BaseAddress, ["ward-1", "ward-2"]);
+        await using var dashboards = new IdleDashboards(host.BaseAddress, host.Tokens.Clinician(), ["ward-1", "ward-2"]);
         var samples = new List<MemorySample>();
         foreach (var count in new[] { 0 }.Concat(counts))
         {

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace CareStream.Bench.Connections;
 
 /// <summary>Real SignalR dashboards over WebSockets, each following one ward (round robin), counting pushed frames.</summary>
-public sealed class IdleDashboards(Uri host, IReadOnlyList<string> wards) : IAsyncDisposable
+public sealed class IdleDashboards(Uri host, string accessToken, IReadOnlyList<string> wards) : IAsyncDisposable
 {
     private const int ConnectConcurrency = 25;
     private readonly List<HubConnection> _connections = [];
@@ -28,7 +28,11 @@ public sealed class IdleDashboards(Uri host, IReadOnlyList<string> wards) : IAsy
     private async Task<HubConnection> ConnectAsync(string ward, CancellationToken cancellationToken)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(host, WardHub.Path), o => o.Transports = HttpTransportType.WebSockets)
+            .WithUrl(new Uri(host, WardHub.Path), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
+            })
             .Build();
         connection.On<IReadOnlyList<VitalSignUpdate>>(nameof(IWardClient.VitalsUpdated), _ => Interlocked.Increment(ref _frames));
         await connection.StartAsync(cancellationToken);

@@ -23,13 +23,13 @@ public sealed class DashboardClients(RunClock clock) : IAsyncDisposable
 
     public long Updates => Interlocked.Read(ref _updates);
 
-    public async Task ConnectAsync(Uri host, int dashboards, IReadOnlyList<string> wards, CancellationToken cancellationToken)
+    public async Task ConnectAsync(Uri host, string accessToken, int dashboards, IReadOnlyList<string> wards, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(wards);
         var hubUrl = new Uri(host, WardHub.Path);
         for (var i = 0; i < Math.Max(dashboards, wards.Count); i++)
         {
-            var connection = new HubConnectionBuilder().WithUrl(hubUrl).Build();
+            var connection = new HubConnectionBuilder().WithUrl(hubUrl, o => o.AccessTokenProvider = () => Task.FromResult<string?>(accessToken)).Build();
             connection.On<IReadOnlyList<VitalSignUpdate>>(nameof(IWardClient.VitalsUpdated), OnVitals);
             connection.On<AlarmNotification>(nameof(IWardClient.AlarmChanged), OnAlarm);
             await connection.StartAsync(cancellationToken);

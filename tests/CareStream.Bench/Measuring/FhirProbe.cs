@@ -8,7 +8,7 @@ namespace CareStream.Bench.Measuring;
 /// open loop at a fixed rate (latency from each request's scheduled start, so a stall counts for every request it
 /// delays), then closed loop with N workers for the maximum searches/s.
 /// </summary>
-public sealed class FhirProbe(Uri host, IReadOnlyList<BenchBed> beds)
+public sealed class FhirProbe(Uri host, string accessToken, IReadOnlyList<BenchBed> beds)
 {
     public async Task<FhirOpenLoopResult> OpenLoopAsync(int rate, TimeSpan duration, CancellationToken cancellationToken)
     {
@@ -84,9 +84,7 @@ public sealed class FhirProbe(Uri host, IReadOnlyList<BenchBed> beds)
         }
     }
 
-    private HttpClient CreateClient() => new(new SocketsHttpHandler { MaxConnectionsPerServer = 512 })
-    {
-        BaseAddress = host,
-        Timeout = TimeSpan.FromSeconds(30),
-    };
+    private HttpClient CreateClient() => Running.BenchTokens.Authorize(
+        new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = host, Timeout = TimeSpan.FromSeconds(30) },
+        accessToken);
 }

@@ -27,7 +27,7 @@ public sealed class BenchRunner(BenchOptions options, string command, ILogger lo
         await using var database = await BenchDatabase.StartAsync(options.PostgresConnectionString, cancellationToken);
         await using var host = HostProcess.Start(hostAssembly, HostSettings.For(options, database), Path.Combine(options.OutputDirectory, "host.log"));
         await host.WaitUntilReadyAsync(TimeSpan.FromMinutes(3), cancellationToken);
-        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        using var http = BenchTokens.Authorize(new HttpClient { BaseAddress = host.BaseAddress }, host.Tokens.Administrator());
         var system = await http.GetFromJsonAsync<JsonElement>(new Uri("/api/system", UriKind.Relative), cancellationToken);
         var bootstrap = system.GetProperty("kafka").GetProperty("bootstrapServers").GetString()!;
         var embeddedKafka = system.GetProperty("kafka").GetProperty("embedded").GetBoolean();
@@ -50,7 +50,7 @@ public sealed class BenchRunner(BenchOptions options, string command, ILogger lo
 
         var wards = beds.Select(b => b.Ward).Distinct(StringComparer.Ordinal).ToArray();
         await using var dashboards = new DashboardClients(clock);
-        await dashboards.ConnectAsync(host.BaseAddress, workload.Dashboards, wards, cancellationToken);
+        await dashboards.ConnectAsync(host.BaseAddress, host.Tokens.Clinician(), workload.Dashboards, wards, cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var alerts = new AlertTopicWatcher(clock);
         var alertsTask = alerts.RunAsync(bootstrap, Topics.Alerts, stop.Token);
@@ -88,7 +88,7 @@ public sealed class BenchRunner(BenchOptions options, string command, ILogger lo
         await Task.WhenAll(samplerTask, alertsTask, storeTask, progress);
 
         Log.FhirPhase(logger, options.FhirRate, options.FhirConcurrency);
-        var fhir = new FhirProbe(host.BaseAddress, beds);
+        var fhir = new FhirProbe(host.BaseAddress, host.Tokens.Clinician(), beds);
         var open = await fhir.OpenLoopAsync(options.FhirRate, options.FhirPhase, cancellationToken);
         var closed = await fhir.ClosedLoopAsync(options.FhirConcurrency, options.FhirPhase, cancellationToken);
 

@@ -7,21 +7,25 @@ namespace CareStream.Bench.Running;
 
 /// <summary>
 /// The real <c>carestream</c> executable (<c>--roles all</c>) as a separate process on a free loopback port; its
-/// console output goes to <c>host.log</c> in the output directory.
+/// console output goes to <c>host.log</c> in the output directory. Its development signing key lives in a fresh folder
+/// next to the log, so <see cref="Tokens"/> mints tokens it accepts.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StreamWriter _log;
 
-    private HostProcess(Process process, StreamWriter log, Uri baseAddress)
+    private HostProcess(Process process, StreamWriter log, Uri baseAddress, BenchTokens tokens)
     {
         _process = process;
         _log = log;
         BaseAddress = baseAddress;
+        Tokens = tokens;
     }
 
     public Uri BaseAddress { get; }
+
+    public BenchTokens Tokens { get; }
 
     public int ProcessId => _process.Id;
 
@@ -40,6 +44,13 @@ public sealed class HostProcess : IAsyncDisposable
         info.ArgumentList.Add("--roles=all");
         info.ArgumentList.Add("--urls=" + baseAddress.ToString().TrimEnd('/'));
         info.ArgumentList.Add("--Ingestion:Mllp:Port=0");
+        var tokens = new BenchTokens(
+            Path.Combine(Path.GetDirectoryName(Path.GetFullPath(logPath))!, "auth-keys-" + Guid.NewGuid().ToString("N")[..8]), baseAddress);
+        foreach (var (key, value) in tokens.HostSettings)
+        {
+            info.ArgumentList.Add($"--{key}={value}");
+        }
+
         foreach (var (key, value) in settings)
         {
             info.ArgumentList.Add($"--{key}={value}");
@@ -53,7 +64,7 @@ public sealed class HostProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new HostProcess(process, log, baseAddress);
+        return new HostProcess(process, log, baseAddress, tokens);
     }
 
     /// <summary>Waits for <c>/healthz/ready</c>; fails with the exit code when the host dies first.</summary>
