@@ -1,4 +1,6 @@
 using System.Reflection;
+using CareStream.Auth.Access;
+using CareStream.FhirApi.Access;
 using CareStream.FhirApi.Devices;
 using CareStream.FhirApi.Flags;
 using CareStream.FhirApi.Http;
@@ -38,6 +40,8 @@ public static class FhirApiExtensions
         builder.Services.AddAlarmStore();
         builder.Services.AddNotificationStore();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddCareStreamWardAccess();
+        builder.Services.TryAddSingleton<FhirAccessResolver>();
         return builder;
     }
 
@@ -47,6 +51,7 @@ public static class FhirApiExtensions
         var version = typeof(FhirApiExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
         var capabilities = CapabilityStatementFactory.Create(version, TimeProvider.System.GetUtcNow());
         endpoints.MapAlarmAnalytics();
+        endpoints.MapBreakGlass();
         var fhir = endpoints.MapGroup(BasePath);
         fhir.MapGet("/metadata", () => new FhirResult(capabilities));
         fhir.MapObservationEndpoints();
