@@ -6,6 +6,7 @@ using CareStream.Auth.Data;
 using CareStream.Auth.Validation;
 using CareStream.Domain;
 using CareStream.Domain.Registry;
+using CareStream.FhirApi.Access;
 using CareStream.Storage;
 using CareStream.Storage.Alerts;
 using CareStream.Storage.Observations;
@@ -45,6 +46,9 @@ public sealed class FhirApiFixture : IAsyncLifetime
     /// <summary>The clock of break-glass grants (advance it to expire them).</summary>
     public FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
 
+    /// <summary>Requests the API marked as break-glass accesses (path and reason from HttpContext.Items), in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(string Path, string Reason)> BreakGlassAccesses { get; } = new();
+
     public ObservationWriter Writer => Database.Services.GetRequiredService<ObservationWriter>();
 
     /// <summary>Route patterns the host serves (for the CapabilityStatement consistency test).</summary>
@@ -81,6 +85,14 @@ public sealed class FhirApiFixture : IAsyncLifetime
         _app = builder.Build();
         _app.UseExceptionHandler();
         _app.UseAuthentication();
+        _app.Use(async (context, next) =>
+        {
+            await next(context);
+            if (context.Items.TryGetValue(FhirAccess.BreakGlassReasonItem, out var reason) && reason is string text)
+            {
+                BreakGlassAccesses.Enqueue((context.Request.Path + context.Request.QueryString, text));
+            }
+        });
         _app.MapFhirApi();
         await MigrateAuthAsync();
         await _app.StartAsync();

@@ -34,6 +34,9 @@ public sealed class BreakGlassTests(FhirApiFixture api) : IClassFixture<FhirApiF
         Assert.Equal(1, AccessClient.EntryCount(observations));
         Assert.Equal(404, after);
         Assert.Equal(0, AccessClient.EntryCount(observationsAfter));
+        var marked = api.BreakGlassAccesses.Where(a => a.Path.Contains(patient.Value, StringComparison.Ordinal) || a.Path == "/api/break-glass").ToList();
+        Assert.Equal(3, marked.Count); // the grant itself, the Patient read and the Observation search
+        Assert.All(marked, a => Assert.Equal("Cardiac arrest call on ward a13-w2", a.Reason));
     }
 
     [Theory]
