@@ -36,6 +36,10 @@ public sealed class AuthOptions
     /// <summary>Signature algorithms accepted on access tokens; never <c>none</c> and never a symmetric algorithm.</summary>
     public IList<string> ValidAlgorithms { get; } = ["RS256", "PS256", "ES256"];
 
+    /// <summary>How long a break-glass grant (emergency access to one patient outside the user's wards) lasts.</summary>
+    [Range(1, 720, ErrorMessage = "Auth:BreakGlassMinutes must be between 1 and 720.")]
+    public int BreakGlassMinutes { get; set; } = 60;
+
     /// <summary>Seed the demo users and clients (documented passwords) on start. Never in production.</summary>
     public bool SeedDemoData { get; set; } = true;
 

@@ -1,6 +1,8 @@
 using System.Reflection;
 using CareStream.Auth.Audit;
 using CareStream.FhirApi.Audit;
+using CareStream.Auth.Access;
+using CareStream.FhirApi.Access;
 using CareStream.FhirApi.Devices;
 using CareStream.FhirApi.Flags;
 using CareStream.FhirApi.Http;
@@ -41,6 +43,8 @@ public static class FhirApiExtensions
         builder.Services.AddNotificationStore();
         builder.Services.AddCareStreamAuditSearch(); // GET /fhir/AuditEvent reads the audit trail
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddCareStreamWardAccess();
+        builder.Services.TryAddSingleton<FhirAccessResolver>();
         return builder;
     }
 
@@ -50,6 +54,7 @@ public static class FhirApiExtensions
         var version = typeof(FhirApiExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
         var capabilities = CapabilityStatementFactory.Create(version, TimeProvider.System.GetUtcNow());
         endpoints.MapAlarmAnalytics();
+        endpoints.MapBreakGlass();
         var fhir = endpoints.MapGroup(BasePath);
         fhir.MapGet("/metadata", () => new FhirResult(capabilities)).AllowAnonymous();
         fhir.MapObservationEndpoints();

@@ -1,6 +1,13 @@
+using System.Net.Http.Headers;
 using System.Text.Json;
 using CareStream.Auth;
 using CareStream.Auth.Validation;
+using CareStream.Auth.Access;
+using CareStream.Auth.Data;
+using CareStream.Domain;
+using CareStream.Domain.Registry;
+using CareStream.FhirApi.Access;
+using CareStream.Storage;
 using CareStream.Storage.Alerts;
 using CareStream.Storage.Observations;
 using CareStream.Storage.Registry;
@@ -9,15 +16,21 @@ using CareStream.Testing.Auth;
 using CareStream.Testing.Postgres;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CareStream.FhirApi.IntegrationTests;
 
 /// <summary>
 /// One migrated PostgreSQL database (PostgresFixture) and an in-process host serving only the FHIR API against it,
-/// wired as the real host does (exception handler → OperationOutcome). Tests seed through the storage writers.
+/// wired as the real host does (exception handler → OperationOutcome, JwtBearer validation, the real
+/// <see cref="StaffWardAccess"/> on the migrated <c>auth</c> schema). <see cref="Http"/> sends an administrator token
+/// (every ward); <see cref="ClientFor"/> sends any other. Tests seed through the storage writers and
+/// <see cref="AddStaffAsync"/>. Break-glass grants run on <see cref="Clock"/> (a fake clock starting now).
 /// </summary>
 public sealed class FhirApiFixture : IAsyncLifetime
 {
@@ -27,8 +40,14 @@ public sealed class FhirApiFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
-    /// <summary>Mints tokens the in-process host accepts.</summary>
+    /// <summary>Mints tokens the host accepts (its key directory, issuer and audience).</summary>
     public TestTokens Tokens { get; } = TestTokens.InTemporaryDirectory();
+
+    /// <summary>The clock of break-glass grants (advance it to expire them).</summary>
+    public FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
+
+    /// <summary>Requests the API marked as break-glass accesses (path and reason from HttpContext.Items), in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(string Path, string Reason)> BreakGlassAccesses { get; } = new();
 
     public ObservationWriter Writer => Database.Services.GetRequiredService<ObservationWriter>();
 
@@ -48,6 +67,11 @@ public sealed class FhirApiFixture : IAsyncLifetime
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(Tokens.HostSettings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
+        builder.Services.AddSingleton(Database.Services.GetRequiredService<IDatabaseEndpoint>());
+        builder.Services.AddCareStreamAuthentication();
+        builder.Services.AddSingleton<IBreakGlassGrants>(sp => new BreakGlassGrants(
+            sp.GetRequiredService<IDbContextFactory<AuthDbContext>>(), sp.GetRequiredService<IOptions<AuthOptions>>(), Clock));
         builder.Services.AddSingleton(Database.Services.GetRequiredService<ObservationQueries>());
         builder.Services.AddSingleton(Database.Services.GetRequiredService<ObservationVersions>());
         builder.Services.AddSingleton(Database.Services.GetRequiredService<RegistryQueries>());
@@ -64,11 +88,66 @@ public sealed class FhirApiFixture : IAsyncLifetime
         _app = builder.Build();
         _app.UseExceptionHandler();
         _app.UseAuthentication();
+        _app.Use(async (context, next) =>
+        {
+            await next(context);
+            if (context.Items.TryGetValue(FhirAccess.BreakGlassReasonItem, out var reason) && reason is string text)
+            {
+                BreakGlassAccesses.Enqueue((context.Request.Path + context.Request.QueryString, text));
+            }
+        });
         _app.UseAuthorization();
         _app.MapFhirApi();
+        await MigrateAuthAsync();
         await _app.StartAsync();
-        Http = _app.GetTestClient().WithBearer(
-            Tokens.ForUser("usr-admin-eve", CareStreamRoles.Administrator, TestTokens.AdministratorScopes, TimeSpan.FromHours(4)));
+        Http = ClientFor(Tokens.ForUser("usr-admin-eve", CareStreamRoles.Administrator, TestTokens.AdministratorScopes, TimeSpan.FromHours(6)));
+    }
+
+    /// <summary>A client of the in-process host sending <paramref name="token"/> (null: no Authorization header).</summary>
+    public HttpClient ClientFor(string? token)
+    {
+        var client = _app!.GetTestClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    /// <summary>Adds a staff account assigned to <paramref name="wards"/> (what <see cref="StaffWardAccess"/> reads).</summary>
+    public async Task AddStaffAsync(string subject, string role, params string[] wards)
+    {
+        await using var db = new AuthDbContext(AuthOptionsFor().Options);
+        db.Users.Add(new AuthUser
+        {
+            Id = subject, UserName = subject, DisplayName = subject, PasswordHash = "-", Role = role, WardIds = wards,
+        });
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Puts a new patient (with a device) into <paramref name="bed"/> of <paramref name="ward"/> at <paramref name="at"/>.</summary>
+    public async Task<(PatientId Patient, DeviceId Device)> AdmitAsync(string ward, string bed, DateTimeOffset at)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var patient = Seed.NewPatient();
+        var device = Seed.NewDevice();
+        await Registry.UpsertPatientAsync(new PatientDemographics(patient, "MRN-" + patient.Value, "Synthetic", "Pat", new DateOnly(1970, 1, 1), "unknown"), ct);
+        await Registry.RecordAssignmentAsync(new DeviceAssignment(device, new WardId(ward), new BedId(bed), patient, at), ct);
+        return (patient, device);
+    }
+
+    private async Task MigrateAuthAsync()
+    {
+        await using var db = new AuthDbContext(AuthOptionsFor().Options);
+        await db.Database.MigrateAsync();
+    }
+
+    private DbContextOptionsBuilder<AuthDbContext> AuthOptionsFor()
+    {
+        var options = new DbContextOptionsBuilder<AuthDbContext>();
+        AuthDatabase.Configure(options, Database.ConnectionString);
+        return options;
     }
 
     /// <summary>GETs <paramref name="path"/>, returning the status and the parsed JSON body.</summary>

@@ -1,5 +1,7 @@
 using CareStream.Auth.Validation;
 using CareStream.Domain;
+using CareStream.Auth.Scopes;
+using CareStream.FhirApi.Access;
 using CareStream.FhirApi.Http;
 using CareStream.FhirApi.Locations;
 using CareStream.FhirApi.Search;
@@ -25,8 +27,10 @@ public static class DeviceEndpoints
         return fhir;
     }
 
-    private static async Task<IResult> SearchAsync(HttpRequest request, RegistryQueries registry, CancellationToken cancellationToken)
+    private static async Task<IResult> SearchAsync(HttpContext http, FhirAccessResolver resolver, RegistryQueries registry, CancellationToken cancellationToken)
     {
+        var access = await resolver.ResolveAsync(http, "Device", SmartInteraction.Search);
+        var request = http.Request;
         var parameters = SearchParameters.FromQuery(request);
         var nothing = false;
         HashSet<string>? devices = null;
@@ -76,15 +80,18 @@ public static class DeviceEndpoints
             Bed = bed,
             After = cursor is { } c ? new DeviceId(c.Position) : null,
             PageSize = count,
+            Access = access.Patients,
         };
         var page = await registry.SearchDevicesAsync(search, cancellationToken);
         var next = page.More ? Link(PageCursor.Forward(page.Items[^1].Value.Device.Value).Parameter) : null;
         return new SearchsetBundleResult(self, next, null, page.Items.Select(d => SearchsetBundleResult.Entry(baseUrl, DeviceMapper.ToFhir(d))).ToList());
     }
 
-    private static async Task<FhirResult> ReadAsync(string id, RegistryQueries registry, CancellationToken cancellationToken)
+    private static async Task<FhirResult> ReadAsync(string id, HttpContext http, FhirAccessResolver resolver, RegistryQueries registry, CancellationToken cancellationToken)
     {
-        var device = FhirReference.IsValidId(id) ? await registry.GetDeviceAsync(new DeviceId(id), cancellationToken) : null;
+        // Devices not at a bed of the caller's wards are "not known" (404).
+        var access = await resolver.ResolveAsync(http, "Device", SmartInteraction.Read);
+        var device = FhirReference.IsValidId(id) ? await registry.GetDeviceAsync(new DeviceId(id), cancellationToken, access.Patients) : null;
         return device is null
             ? throw FhirRequestException.NotFound("Device", FhirReference.IsValidId(id) ? id : "?")
             : new FhirResult(DeviceMapper.ToFhir(device));

@@ -1,9 +1,12 @@
 using System.Globalization;
 using CareStream.Auth.Validation;
 using CareStream.Fhir.Alerts;
+using CareStream.Auth.Scopes;
+using CareStream.FhirApi.Access;
 using CareStream.FhirApi.Http;
 using CareStream.FhirApi.Search;
 using CareStream.Storage.Alerts;
+using CareStream.Storage.Registry;
 using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -37,8 +40,10 @@ public static class FlagEndpoints
         return flag;
     }
 
-    private static async Task<IResult> SearchAsync(HttpRequest request, AlarmQueries queries, CancellationToken cancellationToken)
+    private static async Task<IResult> SearchAsync(HttpContext http, FhirAccessResolver resolver, AlarmQueries queries, CancellationToken cancellationToken)
     {
+        var access = await resolver.ResolveAsync(http, "Flag", SmartInteraction.Search);
+        var request = http.Request;
         var parameters = SearchParameters.FromQuery(request);
         var search = FlagSearchRequest.Parse(parameters);
         var cursor = parameters.One("_cursor");
@@ -56,7 +61,7 @@ public static class FlagEndpoints
             return new SearchsetBundleResult(self, null, null, []);
         }
 
-        var page = await queries.SearchAsync(search.Search with { Cursor = cursor }, cancellationToken);
+        var page = await queries.SearchAsync(search.Search with { Cursor = cursor, Access = access.Patients }, cancellationToken);
         var next = page.NextCursor is null ? null : baseUrl + "/Flag" + parameters.AppliedQuery(count, new("_cursor", page.NextCursor));
         var entries = page.Items
             .Select(a => ($"{baseUrl}/Flag/{a.Episode.EpisodeId}", (ReadOnlyMemory<byte>)FhirSerializer.SerializeToUtf8Bytes(ToFlag(a))))
@@ -64,9 +69,13 @@ public static class FlagEndpoints
         return new SearchsetBundleResult(self, next, null, entries);
     }
 
-    private static async Task<FhirResult> ReadAsync(string id, AlarmQueries queries, CancellationToken cancellationToken)
+    private static async Task<FhirResult> ReadAsync(
+        string id, HttpContext http, FhirAccessResolver resolver, AlarmQueries queries, RegistryQueries registry, CancellationToken cancellationToken)
     {
+        var access = await resolver.ResolveAsync(http, "Flag", SmartInteraction.Read);
         var alarm = FhirReference.IsValidId(id) ? await queries.GetAsync(id, cancellationToken) : null;
+        // An alarm of a patient the caller may not see is "not known" (404).
+        alarm = alarm is not null && await access.MaySeeAsync(alarm.Episode.Patient, registry, http, cancellationToken) ? alarm : null;
         return alarm is null
             ? throw FhirRequestException.NotFound("Flag", FhirReference.IsValidId(id) ? id : "?")
             : new FhirResult(ToFlag(alarm));

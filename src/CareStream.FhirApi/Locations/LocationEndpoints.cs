@@ -1,4 +1,6 @@
 using CareStream.Auth.Validation;
+using CareStream.Auth.Scopes;
+using CareStream.FhirApi.Access;
 using CareStream.FhirApi.Http;
 using CareStream.FhirApi.Patients;
 using CareStream.FhirApi.Search;
@@ -24,8 +26,10 @@ public static class LocationEndpoints
         return fhir;
     }
 
-    private static async Task<IResult> SearchAsync(HttpRequest request, RegistryQueries registry, CancellationToken cancellationToken)
+    private static async Task<IResult> SearchAsync(HttpContext http, FhirAccessResolver resolver, RegistryQueries registry, CancellationToken cancellationToken)
     {
+        var access = await resolver.ResolveAsync(http, "Location", SmartInteraction.Search);
+        var request = http.Request;
         var parameters = SearchParameters.FromQuery(request);
         var nothing = false;
         Domain.WardId? partOf = null;
@@ -59,16 +63,18 @@ public static class LocationEndpoints
         }
 
         var after = cursor is { } c ? FromPosition(c.Position) : null;
-        var page = await registry.SearchLocationsAsync(new LocationSearch { PartOf = partOf, Names = names, After = after, PageSize = count }, cancellationToken);
+        var page = await registry.SearchLocationsAsync(new LocationSearch { PartOf = partOf, Names = names, After = after, PageSize = count, Access = access.Patients }, cancellationToken);
         var next = page.More ? Link(PageCursor.Forward(Position(page.Items[^1].Value)).Parameter) : null;
         return new SearchsetBundleResult(self, next, null, page.Items.Select(l => SearchsetBundleResult.Entry(baseUrl, LocationMapper.ToFhir(l))).ToList());
     }
 
-    private static async Task<FhirResult> ReadAsync(string id, RegistryQueries registry, CancellationToken cancellationToken)
+    private static async Task<FhirResult> ReadAsync(string id, HttpContext http, FhirAccessResolver resolver, RegistryQueries registry, CancellationToken cancellationToken)
     {
+        // Wards and beds of other wards are "not known" to a ward-bound caller (404).
+        var access = await resolver.ResolveAsync(http, "Location", SmartInteraction.Read);
         var (ward, bed) = FhirReference.IsValidId(id) ? LocationIds.Parse(id) : (null, null);
-        var location = ward is { } w ? await registry.GetWardLocationAsync(w, cancellationToken)
-            : bed is { } b ? await registry.GetBedLocationAsync(b, cancellationToken)
+        var location = ward is { } w ? await registry.GetWardLocationAsync(w, cancellationToken, access.Patients)
+            : bed is { } b ? await registry.GetBedLocationAsync(b, cancellationToken, access.Patients)
             : null;
         return location is null
             ? throw FhirRequestException.NotFound("Location", FhirReference.IsValidId(id) ? id : "?")

@@ -2,6 +2,7 @@ using System.Globalization;
 using CareStream.Domain.Vitals;
 using CareStream.Fhir.Terminology;
 using CareStream.Fhir.Vitals;
+using CareStream.FhirApi.Access;
 using CareStream.FhirApi.Http;
 using CareStream.FhirApi.Search;
 using CareStream.Storage.Observations;
@@ -30,9 +31,10 @@ public static class LastNOperation
         [ObservationStatus.Preliminary, ObservationStatus.Final, ObservationStatus.Amended];
 
     public static async Task<IResult> ExecuteAsync(
-        SearchParameters parameters, string baseUrl, ObservationQueries queries, CancellationToken cancellationToken)
+        SearchParameters parameters, string baseUrl, ObservationQueries queries, FhirAccess access, HttpContext http, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(access);
         var hasCodeOrCategory = parameters.Values("code").Count > 0 || parameters.Values("category").Count > 0;
         var request = ObservationSearchRequest.Parse(parameters, paged: false);
         if (!hasCodeOrCategory)
@@ -44,13 +46,15 @@ public static class LastNOperation
         var max = ParseMax(parameters);
         parameters.ThrowIfUnknown();
         var self = baseUrl + "/Observation/$lastn" + parameters.AppliedQuery();
-        if (request.MatchesNothing)
+        var narrowed = access.ExcludesPatient(request.Search.Patient) ? null : access.Narrow(request.Search);
+        if (request.MatchesNothing || narrowed is null)
         {
             return new SearchsetBundleResult(self, null, null, []);
         }
 
         // R4 includes entered-in-error unless status filters; CareStream's documented choice excludes it (issue 4).
-        var search = request.Search with { NewestFirst = true, Statuses = request.Search.Statuses ?? NotInError };
+        access.NoteAccess(http, narrowed.Patient);
+        var search = narrowed with { NewestFirst = true, Statuses = request.Search.Statuses ?? NotInError };
         var terms = ReadingFilterTerms(search);
         var observations = new List<StoredReading[]>();
         foreach (var (_, kinds) in Groups)

@@ -1,4 +1,6 @@
 using CareStream.Auth.Validation;
+using CareStream.Auth.Scopes;
+using CareStream.FhirApi.Access;
 using CareStream.FhirApi.Http;
 using CareStream.FhirApi.Search;
 using CareStream.Storage.Observations;
@@ -23,8 +25,11 @@ public static class ObservationEndpoints
         return fhir;
     }
 
-    private static async Task<IResult> SearchAsync(HttpRequest request, ObservationQueries queries, CancellationToken cancellationToken)
+    private static async Task<IResult> SearchAsync(
+        HttpContext http, FhirAccessResolver resolver, ObservationQueries queries, CancellationToken cancellationToken)
     {
+        var access = await resolver.ResolveAsync(http, "Observation", SmartInteraction.Search);
+        var request = http.Request;
         var parameters = SearchParameters.FromQuery(request);
         var search = ObservationSearchRequest.Parse(parameters);
         var cursor = PageCursor.Read(parameters, ObservationQueries.IsValidCursor);
@@ -34,18 +39,21 @@ public static class ObservationEndpoints
             baseUrl + "/Observation" + parameters.AppliedQuery([PagingParameters.CountPair(search.Count), .. extra]);
 
         var self = cursor is { } current ? Link(current.Parameter) : Link();
-        if (search.MatchesNothing)
+        // Ward, break-glass and launch-patient rules and a granular scope's kinds are predicates of the query itself.
+        var narrowed = access.ExcludesPatient(search.Search.Patient) ? null : access.Narrow(search.Search);
+        if (search.MatchesNothing || narrowed is null)
         {
             return new SearchsetBundleResult(self, null, search.Total ? 0 : null, []);
         }
 
-        var total = search.Total ? await queries.CountObservationsAsync(search.Search, cancellationToken) : (long?)null;
+        access.NoteAccess(http, narrowed.Patient);
+        var total = search.Total ? await queries.CountObservationsAsync(narrowed, cancellationToken) : (long?)null;
         if (search.CountOnly)
         {
             return new SearchsetBundleResult(self, null, total, []);
         }
 
-        var (observations, next, previous) = await ObservationPager.PageAsync(queries, search.Search, search.Count, cursor, cancellationToken);
+        var (observations, next, previous) = await ObservationPager.PageAsync(queries, narrowed, search.Count, cursor, cancellationToken);
         return new SearchsetBundleResult(
             self, next is { } n ? Link(n.Parameter) : null, total, Entries(baseUrl, observations), previous is { } p ? Link(p.Parameter) : null);
     }

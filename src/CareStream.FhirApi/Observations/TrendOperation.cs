@@ -2,9 +2,11 @@ using System.Globalization;
 using CareStream.Domain;
 using CareStream.Fhir.Terminology;
 using CareStream.Fhir.Vitals;
+using CareStream.FhirApi.Access;
 using CareStream.FhirApi.Http;
 using CareStream.FhirApi.Search;
 using CareStream.Storage.Observations;
+using CareStream.Storage.Registry;
 using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.Http;
 
@@ -20,17 +22,21 @@ public static class TrendOperation
     public const string Definition = FhirSystems.CareStreamBase + "/OperationDefinition/Observation-trend";
     public static readonly TimeSpan MaxPeriod = TimeSpan.FromDays(31);
 
-    public static async Task<IResult> ExecuteAsync(SearchParameters parameters, ObservationQueries queries, CancellationToken cancellationToken)
+    public static async Task<IResult> ExecuteAsync(
+        SearchParameters parameters, ObservationQueries queries, FhirAccess access, RegistryQueries registry, HttpContext http, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(queries);
+        ArgumentNullException.ThrowIfNull(access);
         var patient = Required(parameters, "patient") is { } p ? FhirReference.ParseId("patient", "Patient", p) : throw Missing("patient");
         var code = Required(parameters, "code") ?? throw Missing("code");
         var (from, to) = ParsePeriod(Required(parameters, "period") ?? throw Missing("period"));
         parameters.ThrowIfUnknown();
 
+        // A patient the caller may not see has no trend: the same answer as an unknown patient (empty series).
+        var visible = await access.MaySeeAsync(new PatientId(patient), registry, http, cancellationToken);
         var result = new Parameters();
-        foreach (var kind in ObservationCodes.Match(code).Select(t => t.Kind).Distinct().Order())
+        foreach (var kind in ObservationCodes.Match(code).Select(t => t.Kind).Distinct().Order().Where(access.AllowsKind))
         {
             var definition = VitalSignCatalog.Get(kind);
             var series = new Parameters.ParameterComponent { Name = "series" };
@@ -38,7 +44,7 @@ public static class TrendOperation
             {
                 Coding = { new Coding(FhirSystems.Mdc, definition.DefaultMdcCode.ToString(CultureInfo.InvariantCulture)) },
             } });
-            foreach (var point in await queries.TrendAsync(new PatientId(patient), kind, from, to, cancellationToken))
+            foreach (var point in (visible ? await queries.TrendAsync(new PatientId(patient), kind, from, to, cancellationToken, access.Patients) : []))
             {
                 var part = new Parameters.ParameterComponent { Name = "point" };
                 part.Part.Add(new() { Name = "start", Value = new Instant(point.Minute) });

@@ -1,5 +1,7 @@
 using CareStream.Auth.Validation;
 using CareStream.Domain;
+using CareStream.Auth.Scopes;
+using CareStream.FhirApi.Access;
 using CareStream.FhirApi.Http;
 using CareStream.FhirApi.Search;
 using CareStream.Storage.Registry;
@@ -19,10 +21,13 @@ public static class PatientEndpoints
         return fhir;
     }
 
-    private static async Task<IResult> SearchAsync(HttpRequest request, RegistryQueries registry, CancellationToken cancellationToken)
+    private static async Task<IResult> SearchAsync(HttpContext http, FhirAccessResolver resolver, RegistryQueries registry, CancellationToken cancellationToken)
     {
+        var access = await resolver.ResolveAsync(http, "Patient", SmartInteraction.Search);
+        var request = http.Request;
         var parameters = SearchParameters.FromQuery(request);
-        var search = PatientSearchRequest.Parse(parameters);
+        var parsed = PatientSearchRequest.Parse(parameters);
+        var search = parsed with { Search = parsed.Search with { Access = access.Patients } };
         parameters.ThrowIfUnknown();
         var baseUrl = FhirApiExtensions.BaseUrl(request);
         string Link(params KeyValuePair<string, string>[] extra) =>
@@ -53,15 +58,18 @@ public static class PatientEndpoints
         return new SearchsetBundleResult(self, next, total, entries, previous);
     }
 
-    private static async Task<FhirResult> ReadAsync(string id, RegistryQueries registry, CancellationToken cancellationToken)
+    private static async Task<FhirResult> ReadAsync(string id, HttpContext http, FhirAccessResolver resolver, RegistryQueries registry, CancellationToken cancellationToken)
     {
+        var access = await resolver.ResolveAsync(http, "Patient", SmartInteraction.Read);
         if (!FhirReference.IsValidId(id))
         {
             throw FhirRequestException.NotFound("Patient", "?");
         }
 
-        var patient = await registry.GetVersionedPatientAsync(new PatientId(id), cancellationToken)
+        // A patient outside the caller's access is "not known" (404, not 403: existence is not revealed).
+        var patient = await registry.GetVersionedPatientAsync(new PatientId(id), cancellationToken, access.Patients)
             ?? throw FhirRequestException.NotFound("Patient", id);
+        access.NoteAccess(http, patient.Value.Patient);
         return new FhirResult(PatientMapper.ToFhir(patient));
     }
 }

@@ -2,8 +2,11 @@ using System.Globalization;
 using CareStream.Auth.Validation;
 using CareStream.Domain;
 using CareStream.Fhir.Terminology;
+using CareStream.Auth.Scopes;
+using CareStream.FhirApi.Access;
 using CareStream.FhirApi.Http;
 using CareStream.FhirApi.Search;
+using CareStream.Storage.Registry;
 using CareStream.Storage.Scores;
 using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.Builder;
@@ -50,8 +53,12 @@ public static class News2HistoryOperation
     }
 
     private static async Task<IResult> ExecuteAsync(
-        string id, HttpRequest request, News2ScoreStore store, TimeProvider time, CancellationToken cancellationToken)
+        string id, HttpContext http, FhirAccessResolver resolver, RegistryQueries registry, News2ScoreStore store, TimeProvider time,
+        CancellationToken cancellationToken)
     {
+        // NEWS2 outcomes are Observations: the Observation scope applies; a granular (kind-limited) scope does not cover them.
+        var access = await resolver.ResolveAsync(http, "Observation", SmartInteraction.Search);
+        var request = http.Request;
         if (!FhirReference.IsValidId(id))
         {
             throw FhirRequestException.NotFound("Patient", "?");
@@ -68,7 +75,9 @@ public static class News2HistoryOperation
             throw FhirRequestException.InvalidParameter("start", $"the range must end after it starts and span at most {MaxRange.TotalDays} days.");
         }
 
-        var rows = await store.ReadAsync(new PatientId(id), from, to, MaxEntries, cancellationToken);
+        // A patient the caller may not see yields what an unknown patient yields: an empty Bundle.
+        var visible = access.Kinds is null && await access.MaySeeAsync(new PatientId(id), registry, http, cancellationToken);
+        var rows = visible ? await store.ReadAsync(new PatientId(id), from, to, MaxEntries, cancellationToken) : [];
         var self = $"{FhirApiExtensions.BaseUrl(request)}/Patient/{id}/${Name}?start={Instant(from)}&end={Instant(to)}";
         var bundle = new Bundle { Type = Bundle.BundleType.Searchset, Total = rows.Count, Link = [new Bundle.LinkComponent { Relation = "self", Url = self }] };
         foreach (var row in rows)

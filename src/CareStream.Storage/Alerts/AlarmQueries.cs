@@ -33,8 +33,9 @@ public sealed class AlarmQueries(NpgsqlDataSource dataSource)
         ArgumentNullException.ThrowIfNull(search);
         ArgumentOutOfRangeException.ThrowIfLessThan(search.PageSize, 1);
         var (cmp, dir) = search.NewestFirst ? ("<", "DESC") : (">", "ASC");
-        var sql = new StringBuilder(Select).Append(" WHERE true");
+        var sql = new StringBuilder(Select).Append(" WHERE ").Append(search.Access.PatientPredicate("alarm_episode.patient_id"));
         await using var command = dataSource.CreateCommand();
+        search.Access.AddParameters(command);
         if (search.Patient is { } patient)
         {
             sql.Append(" AND patient_id = @patient");

@@ -1,4 +1,5 @@
 using CareStream.Domain;
+using CareStream.Storage.Registry;
 
 namespace CareStream.Storage.Alerts;
 
@@ -12,4 +13,8 @@ namespace CareStream.Storage.Alerts;
 /// <param name="Cursor">Opaque cursor of the previous page (<see cref="AlarmPage.NextCursor"/>).</param>
 public sealed record AlarmSearch(
     PatientId? Patient = null, bool? Open = null, DateTimeOffset? From = null, DateTimeOffset? To = null,
-    bool NewestFirst = true, int PageSize = 50, string? Cursor = null);
+    bool NewestFirst = true, int PageSize = 50, string? Cursor = null)
+{
+    /// <summary>Whom the caller may see (guide S4): a predicate of the query, never a post-filter.</summary>
+    public PatientAccess Access { get; init; } = PatientAccess.Unrestricted;
+}

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CareStream.Domain;
 using CareStream.Domain.Vitals;
+using CareStream.Storage.Registry;
 using Npgsql;
 
 namespace CareStream.Storage.Observations;
@@ -122,12 +123,13 @@ public sealed class ObservationQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The newest reading of each kind the patient has (at most one per kind).</summary>
-    public async Task<IReadOnlyList<StoredReading>> LatestPerKindAsync(PatientId patient, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredReading>> LatestPerKindAsync(PatientId patient, CancellationToken cancellationToken, PatientAccess? access = null)
     {
+        var search = new ReadingSearch(patient) { Access = access ?? PatientAccess.Unrestricted };
         await using var command = dataSource.CreateCommand(
-            $"{Select} FROM {ReadingFilter.KindsSource} CROSS JOIN LATERAL (SELECT o.* FROM observation o WHERE {ReadingFilter.Where(new ReadingSearch(patient))}"
+            $"{Select} FROM {ReadingFilter.KindsSource} CROSS JOIN LATERAL (SELECT o.* FROM observation o WHERE {ReadingFilter.Where(search)}"
             + " ORDER BY o.effective DESC, o.observation_key DESC LIMIT 1) r JOIN observation_source s ON s.source_key = r.source_key ORDER BY r.kind");
-        ReadingFilter.AddParameters(command, new ReadingSearch(patient));
+        ReadingFilter.AddParameters(command, search);
         return await ReadAsync(command, patient, 8, cancellationToken);
     }
 
@@ -169,12 +171,16 @@ public sealed class ObservationQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The 1-minute trend tier of one kind over [from, to), oldest first.</summary>
-    public async Task<IReadOnlyList<TrendPoint>> TrendAsync(PatientId patient, VitalSignKind kind, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TrendPoint>> TrendAsync(
+        PatientId patient, VitalSignKind kind, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken, PatientAccess? access = null)
     {
+        access ??= PatientAccess.Unrestricted;
         await using var command = dataSource.CreateCommand(
-            $"SELECT minute, min_value, max_value, sum_value / sample_count, sample_count FROM observation_trend WHERE patient_key = {PatientKey}"
+            "SELECT minute, min_value, max_value, sum_value / sample_count, sample_count FROM observation_trend WHERE patient_key = "
+            + (access.IsUnrestricted ? PatientKey : $"(SELECT patient_key FROM patient_key WHERE patient_id = @patient AND {access.PatientPredicate("@patient")})")
             + " AND kind = @kind AND minute >= @from AND minute < @to ORDER BY minute");
         command.Parameters.AddWithValue("patient", patient.Value);
+        access.AddParameters(command);
         command.Parameters.AddWithValue("kind", (short)kind);
         command.Parameters.AddWithValue("from", from.ToUniversalTime());
         command.Parameters.AddWithValue("to", to.ToUniversalTime());

@@ -20,7 +20,9 @@ internal static class ReadingFilter
 
     public static string Where(ReadingSearch search)
     {
-        var sql = new StringBuilder($"o.patient_key = {PatientKey} AND o.kind = k.kind");
+        var sql = new StringBuilder(search.Access.IsUnrestricted
+            ? $"o.patient_key = {PatientKey} AND o.kind = k.kind"
+            : $"o.patient_key = (SELECT patient_key FROM patient_key WHERE patient_id = @patient AND {search.Access.PatientPredicate("@patient")}) AND o.kind = k.kind");
         if (Terms(search).Any(t => t.MdcCode != KindCode.AnyMdc))
         {
             sql.Append(" AND (k.mdc = 0 OR o.source_key = ANY (ARRAY(SELECT source_key FROM observation_source WHERE mdc_code = k.mdc)))");
@@ -63,6 +65,7 @@ internal static class ReadingFilter
     {
         var terms = Terms(search);
         command.Parameters.AddWithValue("patient", search.Patient.Value);
+        search.Access.AddParameters(command);
         command.Parameters.AddWithValue("kinds", terms.Select(t => (short)t.Kind).ToArray());
         command.Parameters.AddWithValue("mdcs", terms.Select(t => t.MdcCode).ToArray());
         if (search.Device is { } device)

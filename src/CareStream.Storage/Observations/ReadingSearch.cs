@@ -1,5 +1,6 @@
 using CareStream.Domain;
 using CareStream.Domain.Vitals;
+using CareStream.Storage.Registry;
 
 namespace CareStream.Storage.Observations;
 
@@ -29,4 +30,7 @@ public sealed record ReadingSearch(
 
     /// <summary>Effective instants in any of these [From, To) ranges are excluded (FHIR <c>date=ne…</c>).</summary>
     public IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)>? Excluded { get; init; }
+
+    /// <summary>Whom the caller may see: a patient outside it has no readings as far as this search is concerned.</summary>
+    public PatientAccess Access { get; init; } = PatientAccess.Unrestricted;
 }

@@ -12,4 +12,7 @@ public sealed record DeviceSearch
     public DeviceId? After { get; init; }
 
     public int PageSize { get; init; } = 50;
+
+    /// <summary>Whom the caller may see (guide S4): a predicate of the query, never a post-filter.</summary>
+    public PatientAccess Access { get; init; } = PatientAccess.Unrestricted;
 }

@@ -16,4 +16,7 @@ public sealed record LocationSearch
     public RegistryLocation? After { get; init; }
 
     public int PageSize { get; init; } = 50;
+
+    /// <summary>Whom the caller may see (guide S4): a predicate of the query, never a post-filter.</summary>
+    public PatientAccess Access { get; init; } = PatientAccess.Unrestricted;
 }

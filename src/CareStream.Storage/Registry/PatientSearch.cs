@@ -22,4 +22,7 @@ public sealed record PatientSearch
     public string? Before { get; init; }
 
     public int PageSize { get; init; } = 50;
+
+    /// <summary>Whom the caller may see (guide S4): a predicate of the query, never a post-filter.</summary>
+    public PatientAccess Access { get; init; } = PatientAccess.Unrestricted;
 }

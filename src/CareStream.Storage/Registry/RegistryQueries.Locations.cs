@@ -26,16 +26,18 @@ public sealed partial class RegistryQueries
                             FROM device_assignment x WHERE x.device_id = d.device_id) h
         """;
 
-    public Task<Versioned<RegistryLocation>?> GetWardLocationAsync(WardId ward, CancellationToken cancellationToken) =>
-        GetLocationAsync(0, ward.Value, cancellationToken);
+    public Task<Versioned<RegistryLocation>?> GetWardLocationAsync(WardId ward, CancellationToken cancellationToken, PatientAccess? access = null) =>
+        GetLocationAsync(0, ward.Value, access ?? PatientAccess.Unrestricted, cancellationToken);
 
-    public Task<Versioned<RegistryLocation>?> GetBedLocationAsync(BedId bed, CancellationToken cancellationToken) =>
-        GetLocationAsync(1, bed.Value, cancellationToken);
+    public Task<Versioned<RegistryLocation>?> GetBedLocationAsync(BedId bed, CancellationToken cancellationToken, PatientAccess? access = null) =>
+        GetLocationAsync(1, bed.Value, access ?? PatientAccess.Unrestricted, cancellationToken);
 
-    private async Task<Versioned<RegistryLocation>?> GetLocationAsync(int kind, string id, CancellationToken cancellationToken)
+    private async Task<Versioned<RegistryLocation>?> GetLocationAsync(int kind, string id, PatientAccess access, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            $"SELECT kind, ward_id, ward_name, bed_id, label, version, updated_at FROM {LocationSource} WHERE kind = @kind AND sort_id = @id");
+            $"SELECT kind, ward_id, ward_name, bed_id, label, version, updated_at FROM {LocationSource} WHERE kind = @kind AND sort_id = @id"
+            + $" AND {access.WardPredicate("ward_id")}");
+        access.AddParameters(command);
         command.Parameters.AddWithValue("kind", kind);
         command.Parameters.AddWithValue("id", id);
         var rows = await ReadLocationsAsync(command, cancellationToken);
@@ -47,7 +49,9 @@ public sealed partial class RegistryQueries
         ArgumentNullException.ThrowIfNull(search);
         ArgumentOutOfRangeException.ThrowIfLessThan(search.PageSize, 1);
         await using var command = dataSource.CreateCommand();
-        var sql = new StringBuilder($"SELECT kind, ward_id, ward_name, bed_id, label, version, updated_at FROM {LocationSource} WHERE TRUE");
+        var sql = new StringBuilder($"SELECT kind, ward_id, ward_name, bed_id, label, version, updated_at FROM {LocationSource} WHERE ")
+            .Append(search.Access.WardPredicate("ward_id"));
+        search.Access.AddParameters(command);
         if (search.PartOf is { } ward)
         {
             sql.Append(" AND kind = 1 AND ward_id = @part_of");
@@ -78,9 +82,10 @@ public sealed partial class RegistryQueries
         return new RegistryPage<Versioned<RegistryLocation>>(more ? rows[..search.PageSize] : rows, more);
     }
 
-    public async Task<Versioned<RegistryDevice>?> GetDeviceAsync(DeviceId device, CancellationToken cancellationToken)
+    public async Task<Versioned<RegistryDevice>?> GetDeviceAsync(DeviceId device, CancellationToken cancellationToken, PatientAccess? access = null)
     {
-        var page = await SearchDevicesAsync(new DeviceSearch { Devices = [device], PageSize = 1 }, cancellationToken);
+        var page = await SearchDevicesAsync(
+            new DeviceSearch { Devices = [device], PageSize = 1, Access = access ?? PatientAccess.Unrestricted }, cancellationToken);
         return page.Items.Count == 0 ? null : page.Items[0];
     }
 
@@ -89,7 +94,9 @@ public sealed partial class RegistryQueries
         ArgumentNullException.ThrowIfNull(search);
         ArgumentOutOfRangeException.ThrowIfLessThan(search.PageSize, 1);
         await using var command = dataSource.CreateCommand();
-        var sql = new StringBuilder(DeviceSelect).Append(" WHERE TRUE");
+        // A ward-bound caller sees the devices currently at a bed of their wards.
+        var sql = new StringBuilder(DeviceSelect).Append(" WHERE ").Append(search.Access.WardPredicate("a.ward_id"));
+        search.Access.AddParameters(command);
         if (search.Devices.Count > 0)
         {
             sql.Append(" AND d.device_id = ANY(@devices)");

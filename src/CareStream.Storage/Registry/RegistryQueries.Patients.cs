@@ -16,10 +16,14 @@ public sealed partial class RegistryQueries
     private const string BirthStart = "(birth_date::timestamp AT TIME ZONE 'UTC')";
     private const string BirthEnd = "((birth_date + 1)::timestamp AT TIME ZONE 'UTC')";
 
-    public async Task<Versioned<PatientDemographics>?> GetVersionedPatientAsync(PatientId patient, CancellationToken cancellationToken)
+    public async Task<Versioned<PatientDemographics>?> GetVersionedPatientAsync(
+        PatientId patient, CancellationToken cancellationToken, PatientAccess? access = null)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {PatientColumns} FROM patient WHERE patient_id = @id");
+        access ??= PatientAccess.Unrestricted;
+        await using var command = dataSource.CreateCommand(
+            $"SELECT {PatientColumns} FROM patient WHERE patient_id = @id AND {access.PatientPredicate("patient.patient_id")}");
         command.Parameters.AddWithValue("id", patient.Value);
+        access.AddParameters(command);
         var rows = await ReadPatientsAsync(command, cancellationToken);
         return rows.Count == 0 ? null : rows[0];
     }
@@ -71,9 +75,25 @@ public sealed partial class RegistryQueries
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>Whether <paramref name="access"/> lets the caller see <paramref name="patient"/> now (reads by id; 404 otherwise).</summary>
+    public async Task<bool> MaySeeAsync(PatientId patient, PatientAccess access, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        if (access.IsUnrestricted)
+        {
+            return true;
+        }
+
+        await using var command = dataSource.CreateCommand($"SELECT {access.PatientPredicate("@patient")}");
+        command.Parameters.AddWithValue("patient", patient.Value);
+        access.AddParameters(command);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     private static string PatientWhere(PatientSearch search, NpgsqlCommand command)
     {
-        var where = new List<string> { "TRUE" };
+        var where = new List<string> { search.Access.PatientPredicate("patient.patient_id") };
+        search.Access.AddParameters(command);
         if (search.MedicalRecordNumbers.Count > 0)
         {
             where.Add("medical_record_number = ANY(@mrn)");
