@@ -16,6 +16,11 @@ public static class AuthHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(roles);
+        if (HostsAuthServer(builder.Configuration, roles))
+        {
+            DefaultIssuerToOwnUrl(builder.Configuration);
+        }
+
         builder.Services.AddCareStreamAuthentication();
         if (roles.Api || roles.Live)
         {
@@ -43,6 +48,27 @@ public static class AuthHostingExtensions
         }
 
         return app;
+    }
+
+    /// <summary>
+    /// Without <c>Auth:Issuer</c>, the embedded server (api role) is this host's own first URL (default <see cref="HostingExtensions.DefaultUrl"/>),
+    /// so tokens, discovery and the dashboard's redirect URI (the issuer's <c>/</c>, see
+    /// <see cref="AuthOptions.EffectiveDashboardRedirectUri"/>) name the address the browser uses. A wildcard binding
+    /// (<c>0.0.0.0</c>, <c>*</c>, <c>+</c>) is no public URL: then the issuer must be configured.
+    /// </summary>
+    private static void DefaultIssuerToOwnUrl(ConfigurationManager configuration)
+    {
+        var key = $"{AuthOptions.SectionName}:{nameof(AuthOptions.Issuer)}";
+        if (!string.IsNullOrWhiteSpace(configuration[key]))
+        {
+            return;
+        }
+
+        var first = (configuration["urls"] ?? HostingExtensions.DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        if (Uri.TryCreate(first, UriKind.Absolute, out var url) && url.Host is not ("0.0.0.0" or "[::]"))
+        {
+            configuration[key] = url.GetLeftPart(UriPartial.Authority) + "/";
+        }
     }
 
     private static bool HostsAuthServer(IConfiguration configuration, CareStreamRoles roles) =>
