@@ -28,7 +28,8 @@ public sealed class AlarmOnScreenLatencyTests(LiveWardFixture fixture)
     {
         var ct = TestContext.Current.CancellationToken;
         var ward = await WardPage.OpenAsync(fixture.Browser, fixture.Host.BaseAddress);
-        using var http = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
+        using var http = fixture.Host.Client(fixture.Host.Tokens.Administrator());
+        using var device = fixture.Host.Client(fixture.Host.Tokens.DeviceAdapter());
         var admitted = DateTimeOffset.UtcNow.AddMinutes(-1);
         await Ok(await http.PostAsJsonAsync(new Uri("api/adt/beds", UriKind.Relative), new { wardId = "ward-1", wardName = "Ward 1", bedId = Bed, label = "Bed 21" }, ct));
         await Ok(await http.PostAsJsonAsync(new Uri($"api/adt/devices/{Device}/associate", UriKind.Relative), new { bedId = Bed, effectiveAt = admitted.AddSeconds(-10) }, ct));
@@ -40,7 +41,7 @@ public sealed class AlarmOnScreenLatencyTests(LiveWardFixture fixture)
         var heartRate = ward.Parameter(Bed, "hr");
         for (var i = 0; i < 60 && !await IsLiveAsync(heartRate); i++)
         {
-            await PostAsync(http, 72, ct);
+            await PostAsync(device, 72, ct);
             await Task.Delay(1000, ct);
         }
 
@@ -48,7 +49,7 @@ public sealed class AlarmOnScreenLatencyTests(LiveWardFixture fixture)
         var alarm = ward.Page.Locator($"#alarm-list li.alarm[data-patient='{Patient}'][data-priority='high']");
 
         var clock = Stopwatch.StartNew();
-        await PostAsync(http, 30, ct);
+        await PostAsync(device, 30, ct);
         await Expect(alarm.First).ToBeVisibleAsync(new() { Timeout = 10_000 });
         var onScreen = clock.Elapsed;
         TestContext.Current.SendDiagnosticMessage($"threshold crossing to alarm on screen: {onScreen.TotalMilliseconds:F0} ms");
