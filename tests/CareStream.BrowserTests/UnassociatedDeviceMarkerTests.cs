@@ -24,7 +24,8 @@ public sealed class UnassociatedDeviceMarkerTests(LiveWardFixture fixture)
     {
         var ct = TestContext.Current.CancellationToken;
         var ward = await WardPage.OpenAsync(fixture.Browser, fixture.Host.BaseAddress);
-        using var http = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
+        using var http = fixture.Host.Client(fixture.Host.Tokens.Administrator());
+        using var device = fixture.Host.Client(fixture.Host.Tokens.DeviceAdapter());
         var now = DateTimeOffset.UtcNow;
         await Ok(await http.PostAsJsonAsync(new Uri("api/adt/beds", UriKind.Relative), new { wardId = "ward-1", wardName = "Ward 1", bedId = Bed, label = "Bed 20" }, ct));
         await Ok(await http.PostAsJsonAsync(new Uri($"api/adt/devices/{Device}/associate", UriKind.Relative), new { bedId = Bed, effectiveAt = now.AddMinutes(-1) }, ct));
@@ -37,7 +38,7 @@ public sealed class UnassociatedDeviceMarkerTests(LiveWardFixture fixture)
         for (var i = 0; i < 90 && !await marker.IsVisibleAsync(); i++)
         {
             using var content = new StringContent(Observation(DateTimeOffset.UtcNow), Encoding.UTF8, "application/fhir+json");
-            await Ok(await http.PostAsync(new Uri("fhir/Observation", UriKind.Relative), content, ct));
+            await Ok(await device.PostAsync(new Uri("fhir/Observation", UriKind.Relative), content, ct));
             await Task.Delay(1000, ct);
         }
 
