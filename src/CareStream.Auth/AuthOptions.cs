@@ -30,8 +30,12 @@ public sealed class AuthOptions
     [Range(1, 60, ErrorMessage = "Auth:AccessTokenLifetimeMinutes must be between 1 and 60.")]
     public int AccessTokenLifetimeMinutes { get; set; } = 15;
 
-    /// <summary>Where the dashboard receives the authorization code (the <c>carestream-dashboard</c> client's redirect URI).</summary>
-    public string DashboardRedirectUri { get; set; } = "http://localhost:5000/";
+    /// <summary>
+    /// Where the dashboard receives the authorization code (the <c>carestream-dashboard</c> client's redirect URI). Null:
+    /// the dashboard's own page <c>/</c> on <see cref="Issuer"/> (the api role serves both), so the registration follows
+    /// the configured public URL. Set it only when the dashboard is served from another origin.
+    /// </summary>
+    public string? DashboardRedirectUri { get; set; }
 
     /// <summary>Signature algorithms accepted on access tokens; never <c>none</c> and never a symmetric algorithm.</summary>
     public IList<string> ValidAlgorithms { get; } = ["RS256", "PS256", "ES256"];
@@ -44,6 +48,10 @@ public sealed class AuthOptions
     public bool SeedDemoData { get; set; } = true;
 
     public bool UsesExternalAuthority => !string.IsNullOrWhiteSpace(Authority);
+
+    /// <summary>The redirect URI registered for the dashboard: <see cref="DashboardRedirectUri"/>, else the issuer (the page <c>/</c>).</summary>
+    public string EffectiveDashboardRedirectUri =>
+        string.IsNullOrWhiteSpace(DashboardRedirectUri) ? new Uri(Issuer).AbsoluteUri : DashboardRedirectUri;
 
     /// <summary>The issuer tokens are validated against.</summary>
     public string EffectiveIssuer => UsesExternalAuthority ? Authority! : Issuer;

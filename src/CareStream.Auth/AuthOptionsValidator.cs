@@ -21,6 +21,11 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             failures.Add($"Auth:Issuer must be an absolute http(s) URL; got '{options.Issuer}'.");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.DashboardRedirectUri) && !IsAbsoluteHttp(options.DashboardRedirectUri, requireHttpsUnlessLoopback: false))
+        {
+            failures.Add($"Auth:DashboardRedirectUri must be an absolute http(s) URL; got '{options.DashboardRedirectUri}'.");
+        }
+
         if (options.DataDirectory is { } directory && !Path.IsPathFullyQualified(directory))
         {
             failures.Add($"Auth:DataDirectory must be an absolute path (got '{directory}').");

@@ -1,4 +1,6 @@
 using CareStream.Auth.Validation;
+using CareStream.Auth.Access;
+using CareStream.Live.Access;
 using CareStream.Live.Hubs;
 using CareStream.Live.Relay;
 using CareStream.Messaging;
@@ -23,6 +25,10 @@ public static class LiveExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSignalR(o => o.AddFilter<WardJoinAuditFilter>()); // audits ward joins when the host has the audit trail
         builder.Services.AddSingleton<LiveWardState>();
+        // Hub joins are checked against the staff ward assignments (needs AddStorage() for the database).
+        builder.Services.AddCareStreamWardAccess();
+        builder.Services.AddSingleton<WardFollowers>();
+        builder.Services.AddHostedService<WardAccessSweeper>();
         builder.Services.AddHostedService<WardPushWorker>();
         // Each node sees every patient: its own group, starting at the latest offset (style guide section 11).
         var group = $"carestream-live-{Environment.MachineName.ToLowerInvariant()}-{Environment.ProcessId}";
@@ -60,7 +66,11 @@ public static class LiveExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var stopping = endpoints.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-        endpoints.MapHub<WardHub>(WardHub.Path).RequireAuthorization(CareStreamPolicies.Clinician).Add(endpoint =>
+        // Clinicians only; a connection is closed when its token expires (guide S13, A5): the client reconnects with
+        // a fresh token from its accessTokenFactory and re-joins, which checks the ward again.
+        var hub = endpoints.MapHub<WardHub>(WardHub.Path, o => o.CloseOnAuthenticationExpiration = true)
+            .RequireAuthorization(CareStreamPolicies.Clinician);
+        hub.Add(endpoint =>
         {
             if (endpoint.RequestDelegate is { } inner)
             {

@@ -32,4 +32,11 @@ public sealed class LiveOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00", ErrorMessage = "Live:UnassociatedMarkerTimeout must be between 10 s and 1 h.")]
     public TimeSpan UnassociatedMarkerTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// <c>Live:AccessSweepInterval</c>: how often open connections' wards are re-checked against the user's current ward
+    /// assignments (guide A7). An unassignment stops the frames within the ward-access cache time (30 s) plus this.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:00:30", ErrorMessage = "Live:AccessSweepInterval must be between 1 s and 30 s.")]
+    public TimeSpan AccessSweepInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

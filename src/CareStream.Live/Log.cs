@@ -18,4 +18,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6004, Level = LogLevel.Information, Message = "Device {Device} sends without a patient at bed {Bed} of ward {Ward}")]
     public static partial void DeviceUnassociated(ILogger logger, string device, string bed, string ward);
+
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Information, Message = "Connection {ConnectionId} no longer follows ward {Ward}: the user's ward access changed")]
+    public static partial void WardAccessRevoked(ILogger logger, string connectionId, string ward);
+
+    [LoggerMessage(EventId = 6006, Level = LogLevel.Warning, Message = "Ward access sweep skipped: ward assignments could not be read ({Error})")]
+    public static partial void AccessSweepFailed(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 6007, Level = LogLevel.Debug, Message = "Connection {ConnectionId} was refused ward {Ward}")]
+    public static partial void WardRefused(ILogger logger, string connectionId, string ward);
 }

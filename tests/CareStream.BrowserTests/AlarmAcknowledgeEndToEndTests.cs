@@ -44,7 +44,7 @@ public sealed class AlarmAcknowledgeEndToEndTests(LiveWardFixture fixture)
     /// <summary>Polls <c>/fhir/Flag/{episode}</c> until the store has the acknowledgement (the store role batches).</summary>
     private async Task<JsonElement> StoredFlagAsync(string episode, CancellationToken cancellationToken)
     {
-        using var http = fixture.Host.CreateClient();
+        using var http = fixture.Host.Client(fixture.Host.Tokens.Administrator());
         var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
         string last = "(no answer)";
         while (DateTimeOffset.UtcNow < deadline)

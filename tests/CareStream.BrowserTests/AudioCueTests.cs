@@ -30,8 +30,7 @@ public sealed class AudioCueTests(LiveWardFixture fixture)
     public async Task GivenOneOpenAlarm_WhenTheCueIsDecided_ThenOnlyAnUnacknowledgedUnpausedHighOrMediumSounds(
         string priority, string status, string pausedUntil, bool muted, string cue)
     {
-        var page = await fixture.Browser.Context.NewPageAsync();
-        await page.GotoAsync(fixture.Host.BaseAddress.ToString());
+        var page = (await WardPage.OpenAsync(fixture.Browser, fixture.Host.BaseAddress)).Page;
 
         var decided = await page.EvaluateAsync<string>(Decide, new object[] { new[] { new[] { priority, status, pausedUntil } }, muted });
 
@@ -42,8 +41,7 @@ public sealed class AudioCueTests(LiveWardFixture fixture)
     [Fact]
     public async Task GivenAMediumAndAHighAlarm_WhenTheCueIsDecided_ThenTheHighBurstOfTenPulsesWins()
     {
-        var page = await fixture.Browser.Context.NewPageAsync();
-        await page.GotoAsync(fixture.Host.BaseAddress.ToString());
+        var page = (await WardPage.OpenAsync(fixture.Browser, fixture.Host.BaseAddress)).Page;
         var alarms = new[] { new[] { "medium", "raised", "" }, new[] { "high", "raised", "" } };
 
         var decided = await page.EvaluateAsync<string>(Decide, new object[] { alarms, false });

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using CareStream.Testing.Auth;
 using CareStream.Testing.Hosting;
 using CareStream.Testing.Postgres;
@@ -10,18 +11,23 @@ namespace CareStream.BrowserTests;
 /// The real <c>carestream</c> process with a simulated ward, on its embedded defaults (in-process Kafka mock
 /// cluster, private PostgreSQL) but with a data directory of its own under the temp folder, deleted afterwards:
 /// never the machine's /var/lib/carestream. Nine beds, so bed 9 is the device that falls silent after a minute.
+/// The address is chosen before the start, so the embedded server's issuer (and with it the dashboard's registered
+/// redirect URI) is the address the browser opens; <see cref="Tokens"/> mints tokens this host accepts.
 /// </summary>
 public sealed class DashboardHost : IAsyncDisposable
 {
     public const int Beds = 9;
 
     private readonly string _dataRoot;
+    private readonly IReadOnlyDictionary<string, string> _extra;
 
-    private DashboardHost(CareStreamProcess process, string dataRoot)
+    private DashboardHost(Uri baseAddress, string dataRoot, IReadOnlyDictionary<string, string> extra)
     {
-        Process = process;
-        BaseAddress = process.BaseAddress;
+        BaseAddress = baseAddress;
         _dataRoot = dataRoot;
+        _extra = extra;
+        Tokens = new TestTokens(Path.Combine(dataRoot, "auth"), issuer: baseAddress.ToString());
+        Process = CareStreamProcess.Start(Settings(), "--roles", "all,simulator");
     }
 
     public CareStreamProcess Process { get; private set; }
@@ -29,16 +35,40 @@ public sealed class DashboardHost : IAsyncDisposable
     /// <summary>Stays the same across <see cref="RestartAsync"/>, as a browser's page address does.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>An API client on <see cref="BaseAddress"/> with an administrator's token (valid across restarts: same key, same issuer).</summary>
-    public HttpClient CreateClient() => new HttpClient { BaseAddress = BaseAddress }.WithBearer(Process.AdministratorToken());
+    /// <summary>Tokens signed with this host's key, issued as this host (for .NET clients; browsers log in for real).</summary>
+    public TestTokens Tokens { get; }
+
+    /// <summary>
+    /// The host's embedded database as its superuser (port from <c>postmaster.pid</c>, password from the cluster's
+    /// password file), for tests that change server-side state directly, e.g. a user's ward assignments.
+    /// </summary>
+    public string DatabaseConnectionString()
+    {
+        var cluster = Path.Combine(_dataRoot, "data");
+        var port = File.ReadAllLines(Path.Combine(cluster, "postmaster.pid"))[3].Trim();
+        var password = File.ReadAllText(Path.Combine(cluster, "carestream.password")).Trim();
+        return $"Host=127.0.0.1;Port={port};Database=carestream;Username=carestream;Password={password}";
+    }
+
+    /// <summary>An API client with an administrator's token (valid across restarts: same key, same issuer).</summary>
+    public HttpClient CreateClient() => Client(Tokens.Administrator());
 
     /// <summary>A device adapter's client: the only kind allowed to POST device Observations.</summary>
-    public HttpClient CreateDeviceClient() => new HttpClient { BaseAddress = BaseAddress }.WithBearer(Process.DeviceAdapterToken());
+    public HttpClient CreateDeviceClient() => Client(Tokens.DeviceAdapter());
 
-    public static async Task<DashboardHost> StartAsync(CancellationToken cancellationToken)
+    /// <summary>An HTTP client for this host sending <paramref name="token"/> as the bearer token.</summary>
+    public HttpClient Client(string token)
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    /// <summary>Starts a host; <paramref name="settings"/> add to or override the defaults (e.g. Auth:ClockSkewSeconds).</summary>
+    public static async Task<DashboardHost> StartAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dataRoot = PostgresTestCluster.NewTempDirectory();
-        var host = new DashboardHost(CareStreamProcess.Start(Settings(dataRoot, urls: null), "--roles", "all,simulator"), dataRoot);
+        var host = new DashboardHost(new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/"), dataRoot, settings ?? new Dictionary<string, string>());
         try
         {
             await host.WaitUntilReadyAsync(cancellationToken);
@@ -54,7 +84,7 @@ public sealed class DashboardHost : IAsyncDisposable
 
     /// <summary>
     /// Starts a new process on the same address and database after the previous one stopped. The last
-    /// <c>--urls</c> argument wins, so the fixture's own free port is overridden by the original one.
+    /// <c>--urls</c> argument wins, so the process's own free port is overridden by this host's address.
     /// </summary>
     public async Task RestartAsync(CancellationToken cancellationToken)
     {
@@ -64,9 +94,7 @@ public sealed class DashboardHost : IAsyncDisposable
         }
 
         await Process.DisposeAsync();
-        var settings = Settings(_dataRoot, BaseAddress.ToString().TrimEnd('/'));
-        settings["Auth:Issuer"] = BaseAddress.ToString(); // the first process defaulted to its own URL: keep it
-        Process = CareStreamProcess.Start(settings, "--roles", "all,simulator");
+        Process = CareStreamProcess.Start(Settings(), "--roles", "all,simulator");
         await WaitUntilReadyAsync(cancellationToken);
     }
 
@@ -121,20 +149,26 @@ public sealed class DashboardHost : IAsyncDisposable
         throw new TimeoutException($"carestream at {BaseAddress} was not ready within 90 s:\n{Process.Tail()}");
     }
 
-    private static Dictionary<string, string> Settings(string dataRoot, string? urls)
+    private Dictionary<string, string> Settings()
     {
-        var settings = new Dictionary<string, string>
+        var settings = new Dictionary<string, string>(Tokens.HostSettings)
         {
-            ["Storage:EmbeddedDataDirectory"] = Path.Combine(dataRoot, "data"),
+            ["Storage:EmbeddedDataDirectory"] = Path.Combine(_dataRoot, "data"),
             ["Simulator:Beds"] = Beds.ToString(CultureInfo.InvariantCulture),
-            // Kept across restarts, so tokens minted before a restart still validate after it.
-            ["Auth:DataDirectory"] = Path.Combine(dataRoot, "auth"),
+            ["urls"] = BaseAddress.ToString().TrimEnd('/'),
         };
-        if (urls is not null)
+        foreach (var (key, value) in _extra)
         {
-            settings["urls"] = urls;
+            settings[key] = value;
         }
 
         return settings;
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

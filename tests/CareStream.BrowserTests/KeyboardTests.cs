@@ -3,27 +3,27 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CareStream.BrowserTests;
 
-/// <summary>The ward screen by keyboard only: Tab reaches the alarm buttons and the tiles; Enter acts; Esc returns.</summary>
+/// <summary>The ward screen by keyboard only: Tab reaches the header controls (ward, sound, sign-out), the alarm buttons and the tiles; Enter acts; Esc returns.</summary>
 [Collection(LiveWardCollection.Name)]
 public sealed class KeyboardTests(LiveWardFixture fixture)
 {
     private const int MaxTabs = 80;
 
     [Fact]
-    public async Task GivenAnOpenAlarm_WhenTabbingFromTheTop_ThenFocusGoesWardSoundAlarmButtonsThenTiles()
+    public async Task GivenAnOpenAlarm_WhenTabbingFromTheTop_ThenFocusGoesWardSoundSignOutThenAlarmButtons()
     {
         var ward = await WardPage.OpenAsync(fixture.Browser, fixture.Host.BaseAddress);
         await ward.Page.RouteAsync("**/api/patients/**", route => route.FulfillAsync(new() { Status = 202 }));
         await Expect(ward.AlarmRow(4, "high")).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         var order = new List<string>();
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 5; i++)
         {
             await ward.Page.Keyboard.PressAsync("Tab");
             order.Add(await FocusedAsync(ward.Page));
         }
 
-        Assert.Equal(["select#ward-select", "button#sound-enable", "button#sound-mute", "button.acknowledge"], order);
+        Assert.Equal(["select#ward-select", "button#sound-enable", "button#sound-mute", "button#sign-out", "button.acknowledge"], order);
     }
 
     [Fact]

@@ -29,7 +29,8 @@ public sealed class LiveWardTests(LiveWardFixture fixture)
         await Expect(ward.Value(bed, "hr")).ToHaveTextAsync(new Regex(@"^\d{2,3}$"));
         await Expect(ward.Parameter(bed, "hr").Locator(".unit")).ToHaveTextAsync("/min");
         await Expect(ward.Tile(bed).Locator(".patient")).ToHaveTextAsync(new Regex(@"^[A-Z]+, \w+"), new() { Timeout = 15_000 });
-        await Expect(ward.Page.Locator("article.tile")).ToHaveCountAsync(DashboardHost.Beds);
+        // The simulated beds 01-09; other tests in this collection add beds 20 and 21 to the same ward.
+        await Expect(ward.Page.Locator("article.tile[data-bed^='ward-1-bed-0']")).ToHaveCountAsync(DashboardHost.Beds);
         await Expect(ward.Banner).ToBeHiddenAsync();
         await ward.ScreenshotAsync("ward-live");
         await ward.Page.SetViewportSizeAsync(820, 1180);

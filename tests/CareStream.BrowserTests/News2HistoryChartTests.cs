@@ -21,7 +21,7 @@ public sealed partial class News2HistoryChartTests(LiveWardFixture fixture)
         var tile = ward.Tile(WardPage.Bed(SepsisBed));
         await Expect(tile).ToHaveAttributeAsync("data-patient", NonEmpty(), new() { Timeout = 60_000 });
         var patient = await tile.GetAttributeAsync("data-patient");
-        using var http = fixture.Host.CreateClient();
+        using var http = fixture.Host.Client(fixture.Host.Tokens.Nurse("usr-charge-carla"));
         using var response = await http.PutAsJsonAsync(
             new Uri($"api/patients/{patient}/charting", UriKind.Relative),
             new { onOxygen = false, consciousness = "A", spo2Scale = 1 },

@@ -25,8 +25,7 @@ public sealed class SnapshotTrendTests(LiveWardFixture fixture)
     [InlineData("p-previous", 1)]
     public async Task GivenASnapshotWithTrendPoints_WhenApplied_ThenTheCurrentPatientsPointsSeedTheSparkline(string trendPatient, int points)
     {
-        var page = await fixture.Browser.Context.NewPageAsync();
-        await page.GotoAsync(fixture.Host.BaseAddress.ToString());
+        var page = (await WardPage.OpenAsync(fixture.Browser, fixture.Host.BaseAddress)).Page;
 
         var count = await page.EvaluateAsync<int>(Apply, trendPatient);
 

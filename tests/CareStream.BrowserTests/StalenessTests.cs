@@ -31,8 +31,7 @@ public sealed class StalenessTests(LiveWardFixture fixture)
     [InlineData("meanBloodPressure", 21 * 60, false)]
     public async Task GivenAReadingOfAnAge_WhenJudged_ThenItIsShownOnlyWithinItsThreshold(string kind, int ageSeconds, bool shown)
     {
-        var page = await fixture.Browser.Context.NewPageAsync();
-        await page.GotoAsync(fixture.Host.BaseAddress.ToString());
+        var page = (await WardPage.OpenAsync(fixture.Browser, fixture.Host.BaseAddress)).Page;
 
         var fresh = await page.EvaluateAsync<bool>(Evaluate, new object[] { kind, ageSeconds });
 

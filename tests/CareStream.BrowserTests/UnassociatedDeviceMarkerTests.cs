@@ -24,8 +24,8 @@ public sealed class UnassociatedDeviceMarkerTests(LiveWardFixture fixture)
     {
         var ct = TestContext.Current.CancellationToken;
         var ward = await WardPage.OpenAsync(fixture.Browser, fixture.Host.BaseAddress);
-        using var http = fixture.Host.CreateClient();
-        using var device = fixture.Host.CreateDeviceClient();
+        using var http = fixture.Host.Client(fixture.Host.Tokens.Administrator());
+        using var device = fixture.Host.Client(fixture.Host.Tokens.DeviceAdapter());
         var now = DateTimeOffset.UtcNow;
         await Ok(await http.PostAsJsonAsync(new Uri("api/adt/beds", UriKind.Relative), new { wardId = "ward-1", wardName = "Ward 1", bedId = Bed, label = "Bed 20" }, ct));
         await Ok(await http.PostAsJsonAsync(new Uri($"api/adt/devices/{Device}/associate", UriKind.Relative), new { bedId = Bed, effectiveAt = now.AddMinutes(-1) }, ct));

@@ -1,3 +1,4 @@
+using CareStream.Auth.Server;
 using Microsoft.Playwright;
 
 namespace CareStream.BrowserTests;
@@ -11,11 +12,26 @@ public sealed class WardPage(IPage page)
 
     public ILocator Banner => Page.Locator("#connection-banner");
 
-    public static async Task<WardPage> OpenAsync(Chromium browser, Uri baseAddress, string query = "")
+    /// <summary>The demo account the tests sign in with: a charge nurse assigned to ward-1 and ward-2.</summary>
+    public const string DefaultUser = "charge.carla";
+
+    /// <summary>
+    /// Opens the dashboard and signs in through the embedded server, as a person does: the page redirects to
+    /// <c>/account/login</c> (code + PKCE), the form is filled with a demo account, and the page comes back signed in.
+    /// Cookies are cleared first, so every test really logs in (a remembered login would skip the form).
+    /// </summary>
+    public static async Task<WardPage> OpenAsync(Chromium browser, Uri baseAddress, string query = "", string userName = DefaultUser)
     {
         ArgumentNullException.ThrowIfNull(browser);
+        var account = DemoIdentities.Users.Single(u => u.UserName == userName);
+        await browser.Context.ClearCookiesAsync();
         var page = await browser.Context.NewPageAsync();
         await page.GotoAsync(new Uri(baseAddress, "/" + query).ToString());
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/login");
+        await page.FillAsync("input[name=username]", account.UserName);
+        await page.FillAsync("input[name=password]", account.Password);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("#user-name")).ToHaveTextAsync(account.DisplayName, new() { Timeout = 15_000 });
         return new WardPage(page);
     }
 

@@ -36,14 +36,35 @@ internal sealed class DemoDataSeeder(
         var clients = 0;
         foreach (var descriptor in Clients())
         {
-            if (await applications.FindByClientIdAsync(descriptor.ClientId!, cancellationToken) is null)
+            var existing = await applications.FindByClientIdAsync(descriptor.ClientId!, cancellationToken);
+            if (existing is null)
             {
                 await applications.CreateAsync(descriptor, cancellationToken);
                 clients++;
             }
+            else if (descriptor.ClientId == DemoIdentities.DashboardClientId)
+            {
+                await FollowRedirectUriAsync(existing, descriptor, cancellationToken);
+            }
         }
 
         return (users, clients);
+    }
+
+    /// <summary>The dashboard's registration follows the configured public URL (Auth:Issuer or Auth:DashboardRedirectUri).</summary>
+    private async Task FollowRedirectUriAsync(object application, OpenIddictApplicationDescriptor wanted, CancellationToken cancellationToken)
+    {
+        var current = await applications.GetRedirectUrisAsync(application, cancellationToken);
+        if (current.SequenceEqual(wanted.RedirectUris.Select(u => u.AbsoluteUri), StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(descriptor, application, cancellationToken);
+        descriptor.RedirectUris.Clear();
+        descriptor.RedirectUris.UnionWith(wanted.RedirectUris);
+        await applications.UpdateAsync(application, descriptor, cancellationToken);
     }
 
     /// <summary>The integrator's demo key pair; its public half is the client's JWKS (private_key_jwt).</summary>
@@ -58,7 +79,7 @@ internal sealed class DemoDataSeeder(
             ClientType = ClientTypes.Public,
             ApplicationType = ApplicationTypes.Web,
             DisplayName = "CareStream dashboard",
-            RedirectUris = { new Uri(options.Value.DashboardRedirectUri) },
+            RedirectUris = { new Uri(options.Value.EffectiveDashboardRedirectUri) },
             Permissions =
             {
                 Permissions.Endpoints.Authorization, Permissions.Endpoints.Token,

@@ -1,6 +1,8 @@
 // Commands to the API (the alarm-commands contract). Each returns when the server accepted it (202); the resulting
 // state arrives later as an AlarmChanged push, so nothing here changes what the page shows.
 
+import { authFetch } from './auth.js';
+
 /** Audio pause length offered at the station (IEC 60601-1-8 AUDIO PAUSED is time-limited). */
 export const AUDIO_PAUSE_MINUTES = 2;
 
@@ -46,7 +48,7 @@ export class CommandError extends Error {
 export async function send({ method, url, body }) {
   let response;
   try {
-    response = await fetch(url, {
+    response = await authFetch(url, {
       method,
       headers: body === null ? {} : { 'Content-Type': 'application/json' },
       body: body === null ? undefined : JSON.stringify(body),

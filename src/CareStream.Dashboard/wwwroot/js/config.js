@@ -24,6 +24,18 @@ export const SPARKLINE_MAX = 180;
 export const SPARKLINE_GAP_MS = 10 * 1000;
 
 export const DEFAULT_WARD = 'ward-1';
+
+/** The dashboard as an OAuth client of the embedded server (DemoIdentities.DashboardScopes on the server). */
+export const AUTH_CLIENT_ID = 'carestream-dashboard';
+export const AUTH_SCOPES = Object.freeze([
+  'openid', 'profile', 'fhirUser', 'offline_access',
+  'user/Patient.rs', 'user/Observation.rs', 'user/Encounter.rs', 'user/Location.rs', 'user/Device.rs',
+  'user/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|vital-signs',
+  'user/AuditEvent.rs',
+]);
+
+/** Refresh the access token this long before it expires (tokens live 15 min by default). */
+export const TOKEN_REFRESH_MARGIN_MS = 60 * 1000;
 export const HUB_PATH = '/hubs/ward';
 
 /** LOINC heart rate, used to seed the sparkline from the FHIR API. */

@@ -1,4 +1,7 @@
 // The SignalR connection to /hubs/ward: follow one ward, re-follow after every reconnect, report the link state.
+// The access token comes from auth.js on every (re)connect; the server closes the connection when the token it
+// connected with expires, and the page reconnects at once with a fresh one (the resume replays missed alarms).
+import { accessToken, accessTokenExpiresAt } from './auth.js';
 import { HUB_PATH } from './config.js';
 
 const signalR = globalThis.signalR;
@@ -11,15 +14,22 @@ const jitter = (ms) => ms + Math.floor(Math.random() * ms * 0.5);
 
 /**
  * handlers: { onSnapshot(snapshot), onUpdates(updates), onAlarm(alarm), onNews2(score), onMarker(marker),
- *             onResume(resume), lastAlarmSequence(),
+ *             onResume(resume), lastAlarmSequence(), onDenied(ward),
  *             onStatus('connecting'|'connected'|'reconnecting'|'disconnected') }
  */
 export class WardConnection {
   constructor(handlers) {
     this.handlers = handlers;
     this.ward = null;
+    this.tokenExpiresAt = 0;
     this.connection = new signalR.HubConnectionBuilder()
-      .withUrl(HUB_PATH)
+      .withUrl(HUB_PATH, {
+        accessTokenFactory: async () => {
+          const token = await accessToken();
+          this.tokenExpiresAt = accessTokenExpiresAt();
+          return token;
+        },
+      })
       .withAutomaticReconnect({
         nextRetryDelayInMilliseconds: (context) =>
           jitter(RETRY_DELAYS_MS[context.previousRetryCount] ?? RETRY_MAX_MS),
@@ -54,10 +64,12 @@ export class WardConnection {
     });
     this.connection.onreconnecting(() => this.handlers.onStatus('reconnecting'));
     this.connection.onreconnected(() => this.refollow({ resume: true }));
-    // Automatic reconnect gave up (it does not with the policy above) or the server closed us: start over.
+    // Automatic reconnect gave up (it does not with the policy above) or the server closed us: start over — at
+    // once when the token we connected with has expired (the server closes such connections; a new token waits).
     this.connection.onclose(() => {
       this.handlers.onStatus('disconnected');
-      setTimeout(() => this.start(), jitter(RETRY_MAX_MS));
+      const expired = Date.now() >= this.tokenExpiresAt - 2000;
+      setTimeout(() => this.start(), expired ? 0 : jitter(RETRY_MAX_MS));
     });
   }
 
@@ -123,8 +135,12 @@ export class WardConnection {
         this.handlers.onSnapshot(snapshot);
         this.handlers.onStatus('connected');
       }
-    } catch {
-      // The connection dropped between connect and follow; onreconnecting/onclose reports it.
+    } catch (error) {
+      // "Not permitted": the ward is not one of the user's; otherwise the connection dropped between connect and
+      // follow, and onreconnecting/onclose reports it.
+      if (`${error?.message}`.includes('Not permitted') && ward === this.ward) {
+        this.handlers.onDenied?.(ward);
+      }
     }
   }
 }

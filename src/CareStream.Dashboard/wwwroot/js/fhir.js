@@ -1,10 +1,11 @@
 // Reads from the FHIR API: patient labels and recent heart-rate history. Errors leave the page live without them.
+import { authFetch } from './auth.js';
 import { LOINC_HEART_RATE, SPARKLINE_WINDOW_MS } from './config.js';
 
 const MAX_PAGES = 50;
 
 async function getBundle(url) {
-  const response = await fetch(url, { headers: { Accept: 'application/fhir+json' } });
+  const response = await authFetch(url, { headers: { Accept: 'application/fhir+json' } });
   if (!response.ok) {
     throw new Error(`${url}: HTTP ${response.status}`);
   }

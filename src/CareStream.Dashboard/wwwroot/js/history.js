@@ -1,6 +1,8 @@
 // History for the patient view: raw readings (short ranges) and the 1-minute trend tier (long ranges) from the FHIR
 // API, and the alarm history (FHIR Flag). Pure parsers are exported for tests; loaders return column arrays.
 
+import { authFetch } from './auth.js';
+
 const MDC = 'urn:iso:std:iso:11073:10101';
 const LOINC = 'http://loinc.org';
 const MAX_RAW_PAGES = 8; // 8 x 1000: one hour of 1 Hz readings fits with room for duplicates from two devices
@@ -22,7 +24,7 @@ export const CHARTS = Object.freeze([
 ]);
 
 async function getJson(url) {
-  const response = await fetch(url, { headers: { Accept: 'application/fhir+json' } });
+  const response = await authFetch(url, { headers: { Accept: 'application/fhir+json' } });
   if (!response.ok) {
     const error = new Error(`HTTP ${response.status}`);
     error.status = response.status;

@@ -1,8 +1,9 @@
-// Wires the page: ward selector, connection, state, staleness timer, rendering.
+// Wires the page: sign-in first, then ward selector, connection, state, staleness timer, rendering.
 import { AlarmListView } from './alarm-list.js';
 import { AlarmBook } from './alarms.js';
 import { AlarmActions } from './alarm-actions.js';
 import { AnnotateDialog } from './annotate-dialog.js';
+import { signIn, signOut, userName } from './auth.js';
 import { readPageOptions, STALENESS_TICK_MS } from './config.js';
 import { WardConnection } from './connection.js';
 import { loadHeartRateHistory, loadPatientLabels } from './fhir.js';
@@ -15,10 +16,26 @@ import { discoverWards } from './wards.js';
 // Patients register shortly after their first readings: look again, at most this often, while any is unknown.
 const PATIENT_RELOAD_MS = 5 * 1000;
 
+const banner = document.getElementById('connection-banner');
+const signOutButton = document.getElementById('sign-out');
+signOutButton.addEventListener('click', () => signOut());
+try {
+  // Without tokens this leaves for the login page; back from it, it redeems the code and restores ?ward=.
+  await signIn();
+} catch (error) {
+  banner.hidden = false;
+  banner.textContent = `Sign-in failed (${error.message}) — use "Sign in" to try again`;
+  signOutButton.textContent = 'Sign in';
+  signOutButton.hidden = false;
+  throw error;
+}
+
+document.getElementById('user-name').textContent = userName();
+signOutButton.hidden = false;
+
 const options = readPageOptions(location.search);
 const grid = document.getElementById('ward-grid');
 const selector = document.getElementById('ward-select');
-const banner = document.getElementById('connection-banner');
 const clock = document.getElementById('clock');
 const alarmList = document.getElementById('alarm-list');
 const renderer = new WardRenderer(grid);
@@ -177,6 +194,10 @@ const connection = new WardConnection({
   },
   lastAlarmSequence: () => alarms.sequence,
   onStatus: setStatus,
+  onDenied(ward) {
+    banner.hidden = false;
+    banner.textContent = `Not permitted: ${ward} is not one of your wards`;
+  },
 });
 
 function selectWard(ward) {

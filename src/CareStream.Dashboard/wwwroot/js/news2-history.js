@@ -2,6 +2,7 @@
 // a step line of the score coloured by response level (the tile colours, CSS --news2-*). An incomplete outcome has no
 // number: its period is a gap, shaded and labelled "incomplete" — never a zero. The plot element carries
 // data-state/data-points (scored outcomes)/data-incomplete for tests.
+import { authFetch } from './auth.js';
 
 const SNOMED_NEWS2 = '1104051000000101';
 const LEVEL_SYSTEM = 'https://carestream.dev/fhir/CodeSystem/news2-response-level';
@@ -50,7 +51,7 @@ export function stepData(rows, to) {
 export async function loadNews2History(patientId, hours, now) {
   const start = new Date(now - hours * 3600 * 1000).toISOString();
   const query = new URLSearchParams({ start, end: new Date(now).toISOString() });
-  const response = await fetch(`/fhir/Patient/${encodeURIComponent(patientId)}/$news2-history?${query}`,
+  const response = await authFetch(`/fhir/Patient/${encodeURIComponent(patientId)}/$news2-history?${query}`,
     { headers: { Accept: 'application/fhir+json' } });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return { from: (now - hours * 3600 * 1000) / 1000, to: now / 1000, rows: parseNews2(await response.json()) };
