@@ -3,6 +3,7 @@ using CareStream.Auth.Access;
 using CareStream.Auth.Server;
 using CareStream.Auth.Validation;
 using CareStream.Host.Roles;
+using CareStream.Host.Security;
 
 namespace CareStream.Host;
 
@@ -17,6 +18,7 @@ public static class AuthHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(roles);
         builder.Services.AddCareStreamAuthentication();
+        builder.AddCareStreamSecurity();          // rate limit, CORS/Origin, headers, body/JSON limits, log redaction
         if (roles.Api || roles.Live)
         {
             builder.Services.AddCareStreamWardAccess();
@@ -36,6 +38,7 @@ public static class AuthHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(roles);
         app.UseAuthentication();
+        app.UseCareStreamRateLimiting();          // per client_id/sub/IP: needs the authenticated user
         app.UseAuthorization();
         if (HostsAuthServer(app.Configuration, roles))
         {

@@ -3,6 +3,7 @@ using CareStream.Alerting;
 using CareStream.Dashboard;
 using CareStream.FhirApi;
 using CareStream.Host.Roles;
+using CareStream.Host.Security;
 using CareStream.Ingestion;
 using CareStream.Live;
 using CareStream.Messaging;
@@ -53,6 +54,7 @@ public static class HostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(roles);
         app.UseExceptionHandler();
+        app.UseCareStreamSecurity();          // headers, HSTS, CORS, hub Origin check, body limit
         app.UseCareStreamAuth(roles);
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
