@@ -4,9 +4,11 @@ using Microsoft.Extensions.Options;
 namespace CareStream.Host.Security;
 
 /// <summary>
-/// Every POST, PUT and PATCH gets <c>Security:MaxRequestBodyBytes</c> as its body limit: a declared Content-Length
-/// above it is refused with 413 before anything is read (an OperationOutcome under <c>/fhir</c>, a ProblemDetails
-/// elsewhere); a chunked body is cut off by Kestrel at the same limit. Endpoints may lower it further (Subscription: 64 KiB).
+/// Every POST, PUT and PATCH gets <c>Security:MaxRequestBodyBytes</c> as its body limit, enforced by Kestrel while the
+/// body is read (chunked bodies included). Outside <c>/fhir</c> a declared Content-Length above it is refused here with
+/// a 413 ProblemDetails before anything is read. Under <c>/fhir</c> every body endpoint checks Content-Length itself
+/// first and answers its own OperationOutcome (ingest 1 MiB, updates 1 MiB, <c>$lastn</c>, Subscription 64 KiB), so
+/// clients keep its specific issue codes; the Kestrel limit is the backstop there.
 /// </summary>
 internal sealed class RequestBodyLimit(IOptions<SecurityOptions> options, ILogger<RequestBodyLimit> logger)
 {
@@ -21,7 +23,7 @@ internal sealed class RequestBodyLimit(IOptions<SecurityOptions> options, ILogge
             return;
         }
 
-        if (request.ContentLength > _limit)
+        if (request.ContentLength > _limit && !request.Path.StartsWithSegments("/fhir", StringComparison.OrdinalIgnoreCase))
         {
             Log.BodyTooLarge(logger, request.ContentLength.Value, _limit);
             await RefuseAsync(context);
@@ -39,13 +41,8 @@ internal sealed class RequestBodyLimit(IOptions<SecurityOptions> options, ILogge
     private Task RefuseAsync(HttpContext context)
     {
         context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-        var message = $"The request body exceeds {_limit} bytes.";
-        return context.Request.Path.StartsWithSegments("/fhir", StringComparison.OrdinalIgnoreCase)
-            ? context.Response.WriteAsJsonAsync(
-                new { resourceType = "OperationOutcome", issue = new[] { new { severity = "error", code = "too-long", diagnostics = message } } },
-                (System.Text.Json.JsonSerializerOptions?)null, "application/fhir+json", context.RequestAborted)
-            : context.Response.WriteAsJsonAsync(
-                new { title = "Payload Too Large", status = 413, detail = message },
-                (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", context.RequestAborted);
+        return context.Response.WriteAsJsonAsync(
+            new { title = "Payload Too Large", status = 413, detail = $"The request body exceeds {_limit} bytes." },
+            (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", context.RequestAborted);
     }
 }
