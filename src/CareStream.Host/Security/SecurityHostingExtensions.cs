@@ -40,7 +40,10 @@ public static class SecurityHostingExtensions
         }));
         services.AddHsts(_ => { });
         services.AddOptions<HstsOptions>().Configure<IOptions<SecurityOptions>>((hsts, o) => hsts.MaxAge = o.Value.HstsMaxAge);
-        services.AddOptions<HttpJsonOptions>().Configure<IOptions<SecurityOptions>>((json, o) => json.SerializerOptions.MaxDepth = o.Value.MaxJsonDepth);
+        // Bound without validation: UseExceptionHandler resolves the JSON options while the pipeline is built, before the
+        // start-up validation that reports a bad Security setting in one line (a validating read here would crash instead).
+        services.AddOptions<HttpJsonOptions>().Configure<IConfiguration>((json, configuration) =>
+            json.SerializerOptions.MaxDepth = Math.Max(0, configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>()?.MaxJsonDepth ?? new SecurityOptions().MaxJsonDepth));
 
         // S12: the hosting request log prints the query string, which carries access_token on /hubs/*. Rules for a
         // provider beat rules without one, so pin the console provider too; an operator must name a category to undo it.
@@ -64,10 +67,9 @@ public static class SecurityHostingExtensions
         }
 
         app.UseCors();
-        var origins = app.Services.GetRequiredService<HubOriginCheck>();
-        app.Use(origins.InvokeAsync);
-        var bodies = app.Services.GetRequiredService<RequestBodyLimit>();
-        app.Use(bodies.InvokeAsync);
+        // Resolved per request (singletons), not here: options are validated at start, inside Program's try.
+        app.Use((context, next) => context.RequestServices.GetRequiredService<HubOriginCheck>().InvokeAsync(context, next));
+        app.Use((context, next) => context.RequestServices.GetRequiredService<RequestBodyLimit>().InvokeAsync(context, next));
         return app;
     }
 
@@ -75,10 +77,13 @@ public static class SecurityHostingExtensions
     public static WebApplication UseCareStreamRateLimiting(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (!app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled)
+        app.Lifetime.ApplicationStarted.Register(() =>
         {
-            Log.RateLimitDisabled(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimiting).FullName!));
-        }
+            if (!app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled)
+            {
+                Log.RateLimitDisabled(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimiting).FullName!));
+            }
+        });
 
         app.UseRateLimiter();
         return app;
