@@ -4,6 +4,7 @@ using CareStream.Auth.Audit;
 using CareStream.Auth.Server;
 using CareStream.Auth.Validation;
 using CareStream.Host.Roles;
+using CareStream.Host.Security;
 using Microsoft.AspNetCore.Authorization;
 
 namespace CareStream.Host;
@@ -23,6 +24,7 @@ public static class AuthHostingExtensions
         // Closed by default: an endpoint without its own policy or AllowAnonymous needs a valid token.
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        builder.AddCareStreamSecurity();          // rate limit, CORS/Origin, headers, body/JSON limits, log redaction
         if (roles.Api || roles.Live)
         {
             builder.Services.AddCareStreamWardAccess();
@@ -45,9 +47,10 @@ public static class AuthHostingExtensions
         app.UseAuthentication();
         if (roles.Api || roles.Live)
         {
-            app.UseCareStreamAudit(); // after authentication (who), around authorization (401/403 are recorded)
+            app.UseCareStreamAudit(); // after authentication (who), around rate limiting and authorization (429/401/403 are recorded)
         }
 
+        app.UseCareStreamRateLimiting();          // per client_id/sub/IP: needs the authenticated user
         app.UseAuthorization();
         if (HostsAuthServer(app.Configuration, roles))
         {

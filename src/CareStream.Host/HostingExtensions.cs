@@ -4,6 +4,7 @@ using CareStream.Auth.Validation;
 using CareStream.Dashboard;
 using CareStream.FhirApi;
 using CareStream.Host.Roles;
+using CareStream.Host.Security;
 using CareStream.Ingestion;
 using CareStream.Live;
 using CareStream.Messaging;
@@ -54,6 +55,7 @@ public static class HostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(roles);
         app.UseExceptionHandler();
+        app.UseCareStreamSecurity();          // headers, HSTS, CORS, hub Origin check, body limit
         app.UseCareStreamAuth(roles);
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

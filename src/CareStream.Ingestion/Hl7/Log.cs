@@ -55,4 +55,10 @@ internal static partial class Log
 
     [LoggerMessage(8115, LogLevel.Error, "PCD-01 message {ControlId} failed in the adapter; answered AR")]
     public static partial void HandlerFailed(ILogger logger, Exception exception, string controlId);
+
+    [LoggerMessage(8116, LogLevel.Warning, "MLLP connection from {Remote} closed unread: not in Ingestion:Mllp:AllowedClients")]
+    public static partial void ClientNotAllowed(ILogger logger, string remote);
+
+    [LoggerMessage(8117, LogLevel.Information, "MLLP listener admits clients from {Networks}")]
+    public static partial void ClientsAllowed(ILogger logger, string networks);
 }

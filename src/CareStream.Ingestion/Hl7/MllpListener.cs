@@ -16,6 +16,7 @@ public sealed class MllpListener(Pcd01MessageHandler handler, IOptions<MllpOptio
 {
     private TcpListener? _listener;
     private SemaphoreSlim? _slots;
+    private MllpClientAllowList? _allowList;
     private long _connections;
 
     /// <summary>The bound endpoint (the real port when <see cref="MllpOptions.Port"/> is 0); null before start or when disabled.</summary>
@@ -32,9 +33,11 @@ public sealed class MllpListener(Pcd01MessageHandler handler, IOptions<MllpOptio
         }
 
         _slots = new SemaphoreSlim(settings.MaxConnections, settings.MaxConnections);
+        _allowList = new MllpClientAllowList(settings.AllowedClients);
         _listener = new TcpListener(IPAddress.Parse(settings.BindAddress), settings.Port);
         _listener.Start();
         Log.ListenerStarted(logger, _listener.LocalEndpoint.ToString() ?? string.Empty);
+        Log.ClientsAllowed(logger, _allowList.ToString());
         return base.StartAsync(cancellationToken);
     }
 
@@ -56,7 +59,7 @@ public sealed class MllpListener(Pcd01MessageHandler handler, IOptions<MllpOptio
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (_listener is null || _slots is null)
+        if (_listener is null || _slots is null || _allowList is null)
         {
             return;
         }
@@ -81,6 +84,14 @@ public sealed class MllpListener(Pcd01MessageHandler handler, IOptions<MllpOptio
                 }
 
                 Log.AcceptFailed(logger, ex);
+                continue;
+            }
+
+            if (!_allowList.Allows((socket.RemoteEndPoint as IPEndPoint)?.Address))
+            {
+                // MLLP carries no credentials: the peer's address is the only admission check, made before any read.
+                Log.ClientNotAllowed(logger, socket.RemoteEndPoint?.ToString() ?? "?");
+                socket.Dispose();
                 continue;
             }
 

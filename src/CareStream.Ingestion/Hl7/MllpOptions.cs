@@ -38,12 +38,28 @@ public sealed class MllpOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00", ErrorMessage = "Ingestion:Mllp:PublishTimeout must be between 100 ms and 5 min.")]
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// <c>Ingestion:Mllp:AllowedClients</c>: IP addresses or CIDR ranges (<c>10.20.0.0/16</c>, <c>fd00::/8</c>) of the
+    /// device gateways that may connect; others are closed before a byte is read. Empty (the default) means loopback
+    /// only (<c>127.0.0.0/8</c>, <c>::1</c>), which suits the embedded demo. MLLP has no authentication of its own.
+    /// </summary>
+    public IList<string> AllowedClients { get; } = [];
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!IPAddress.TryParse(BindAddress, out _))
         {
             yield return new ValidationResult("Ingestion:Mllp:BindAddress must be an IP address (e.g. 127.0.0.1, 0.0.0.0, ::).", [nameof(BindAddress)]);
+        }
+
+        foreach (var entry in AllowedClients)
+        {
+            if (!MllpClientAllowList.TryParseNetwork(entry, out _))
+            {
+                yield return new ValidationResult(
+                    $"Ingestion:Mllp:AllowedClients entry '{entry}' is not an IP address or CIDR range (e.g. 10.20.0.0/16).", [nameof(AllowedClients)]);
+            }
         }
     }
 }
