@@ -56,6 +56,9 @@ public sealed record BenchReport
 
     public required LatencySummary AlarmDashboardLatency { get; init; }
 
+    /// <summary>The open loop's first seconds (<c>--fhir-warm-up</c>), before the measured phase; null when skipped.</summary>
+    public FhirOpenLoopResult? FhirWarmUp { get; init; }
+
     public FhirOpenLoopResult? FhirOpenLoop { get; init; }
 
     public FhirClosedLoopResult? FhirClosedLoop { get; init; }

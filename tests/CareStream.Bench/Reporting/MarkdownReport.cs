@@ -40,6 +40,12 @@ public static class MarkdownReport
         Row(md, "Device → dashboard latency p50 / p99 / p99.9 / max", Latency(r.DashboardLatency) + $" ({r.DashboardLatency.Count:N0} updates in {r.DashboardFrames:N0} frames)");
         Row(md, $"Threshold crossing → alarm on `carestream.alerts.v1` ({r.AlarmsInjected} injected)", Latency(r.AlarmTopicLatency));
         Row(md, "Threshold crossing → alarm at the dashboards", Latency(r.AlarmDashboardLatency));
+        if (r.FhirWarmUp is { } warm)
+        {
+            Row(md, $"FHIR warm-up ({warm.Latency.Count:N0} searches at {warm.TargetRate:N0} req/s, before the measured phase; completed {warm.CompletedRate:N0}/s, {warm.Errors} errors) p50 / p99 / p99.9 / max",
+                Latency(warm.Latency));
+        }
+
         if (r.FhirOpenLoop is { } open)
         {
             Row(md, $"FHIR last-60 search at {open.TargetRate:N0} req/s open loop (issued {open.IssuedRate:N0}/s, completed {open.CompletedRate:N0}/s, {open.Errors} errors) p50 / p99 / p99.9",

@@ -87,6 +87,9 @@ public sealed class BenchRunner(BenchOptions options, string command, ILogger lo
 
         Log.FhirPhase(logger, options.FhirRate, options.FhirConcurrency);
         var fhir = new FhirProbe(host.BaseAddress, beds);
+        var warmUp = options.FhirWarmUp > TimeSpan.Zero
+            ? await fhir.OpenLoopAsync(options.FhirRate, options.FhirWarmUp, cancellationToken)
+            : null;
         var open = await fhir.OpenLoopAsync(options.FhirRate, options.FhirPhase, cancellationToken);
         var closed = await fhir.ClosedLoopAsync(options.FhirConcurrency, options.FhirPhase, cancellationToken);
 
@@ -123,6 +126,7 @@ public sealed class BenchRunner(BenchOptions options, string command, ILogger lo
             AlarmsInjected = generator.Injections.Count,
             AlarmTopicLatency = AlarmMatcher.Match(generator.Injections, alerts.Raised),
             AlarmDashboardLatency = AlarmMatcher.Match(generator.Injections, dashboards.Alarms),
+            FhirWarmUp = warmUp,
             FhirOpenLoop = open,
             FhirClosedLoop = closed,
             HostCpuPercentMean = loadSamples.Select(s => s.HostCpuPercent).DefaultIfEmpty(0).Average(),
