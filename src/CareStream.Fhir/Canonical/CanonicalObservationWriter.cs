@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Json;
 using CareStream.Domain.Vitals;
 using CareStream.Fhir.Terminology;
 using CareStream.Fhir.Vitals;
@@ -50,6 +51,41 @@ public static class CanonicalObservationWriter
         ObservationJson.Write(writer, first.Patient, first.Device, first.EffectiveAt, first.Status, buffer);
         writer.Flush();
     }
+
+    /// <summary>
+    /// Writes one Observation read back from the store into <paramref name="writer"/> (e.g. straight into a Bundle's
+    /// entry): one reading, or the components of one BP panel in kind order. The readings' <c>ObservationId</c> is
+    /// written as the id without recomputing its hash: the store keeps the deterministic id that the normalizer
+    /// assigned (and <see cref="Write(IBufferWriter{byte}, ReadOnlySpan{VitalSignReading})"/> checked) losslessly.
+    /// </summary>
+    /// <exception cref="ArgumentException">The readings do not form one Observation.</exception>
+    public static void WriteStored(Utf8JsonWriter writer, ReadOnlySpan<VitalSignReading> readings)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (readings.IsEmpty || readings.Length > 8)
+        {
+            throw new ArgumentException("An Observation has one to eight readings.", nameof(readings));
+        }
+
+        var first = readings[0];
+        Span<DeviceMeasurement> buffer = stackalloc DeviceMeasurement[readings.Length];
+        for (var i = 0; i < readings.Length; i++)
+        {
+            var r = readings[i];
+            if (r.ObservationId != first.ObservationId || r.Patient != first.Patient || r.Device != first.Device
+                || r.EffectiveAt != first.EffectiveAt || r.Status != first.Status)
+            {
+                throw new ArgumentException("Readings of one Observation share id, patient, device, time and status.", nameof(readings));
+            }
+
+            buffer[i] = new DeviceMeasurement(r.Kind, r.MdcCode, r.Value);
+        }
+
+        ObservationJson.Write(writer, first.Patient, first.Device, first.EffectiveAt, first.Status, buffer, first.ObservationId);
+    }
+
+    /// <summary>The writer options the canonical JSON uses (relaxed escaping: '+' in offsets stays literal).</summary>
+    public static JsonWriterOptions WriterOptions => ObservationJson.WriterOptions;
 
     /// <summary>Writes one single-value reading.</summary>
     public static void Write(IBufferWriter<byte> output, VitalSignReading reading) => Write(output, [reading]);

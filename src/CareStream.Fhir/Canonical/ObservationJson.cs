@@ -24,8 +24,9 @@ internal static class ObservationJson
         return writer;
     }
 
-    internal static string FormatDateTime(DateTimeOffset value) =>
-        value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+    private const string DateTimeFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz";
+
+    internal static string FormatDateTime(DateTimeOffset value) => value.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
 
     internal static string StatusCode(ObservationStatus status) => status switch
     {
@@ -49,10 +50,14 @@ internal static class ObservationJson
         return status != 0;
     }
 
-    /// <summary>Writes one Observation. <paramref name="patient"/> null = device-style (no id, identifier, subject).</summary>
+    /// <summary>
+    /// Writes one Observation. <paramref name="patient"/> null = device-style (no id, identifier, subject).
+    /// <paramref name="observationId"/> is the id when the caller already holds the deterministic one (a stored row);
+    /// null computes it from the business identifier.
+    /// </summary>
     internal static void Write(
         Utf8JsonWriter w, PatientId? patient, DeviceId device, DateTimeOffset effectiveAt, ObservationStatus status,
-        ReadOnlySpan<DeviceMeasurement> measurements)
+        ReadOnlySpan<DeviceMeasurement> measurements, string? observationId = null)
     {
         if (measurements.IsEmpty)
         {
@@ -77,7 +82,7 @@ internal static class ObservationJson
         if (patient is { } p)
         {
             var identifier = ObservationIdentity.BusinessIdentifier(device, observationMdc, effectiveAt);
-            w.WriteString("id"u8, ObservationIdentity.ObservationIdFor(identifier));
+            w.WriteString("id"u8, observationId ?? ObservationIdentity.ObservationIdFor(identifier));
             w.WriteStartObject("meta"u8);
             w.WriteStartArray("profile"u8);
             w.WriteStringValue(first.Profile);
@@ -91,7 +96,7 @@ internal static class ObservationJson
             w.WriteEndArray();
             WriteBody(w, status, first, observationMdc, isPanel);
             w.WriteStartObject("subject"u8);
-            w.WriteString("reference"u8, "Patient/" + p.Value);
+            WritePrefixed(w, "reference"u8, "Patient/", p.Value);
             w.WriteEndObject();
         }
         else
@@ -99,9 +104,12 @@ internal static class ObservationJson
             WriteBody(w, status, first, observationMdc, isPanel);
         }
 
-        w.WriteString("effectiveDateTime"u8, FormatDateTime(effectiveAt));
+        Span<char> effective = stackalloc char[40];
+        w.WriteString("effectiveDateTime"u8, effectiveAt.TryFormat(effective, out var length, DateTimeFormat, CultureInfo.InvariantCulture)
+            ? effective[..length]
+            : FormatDateTime(effectiveAt));
         w.WriteStartObject("device"u8);
-        w.WriteString("reference"u8, "Device/" + device.Value);
+        WritePrefixed(w, "reference"u8, "Device/", device.Value);
         w.WriteEndObject();
         if (isPanel)
         {
@@ -135,6 +143,22 @@ internal static class ObservationJson
         }
 
         w.WriteEndObject();
+    }
+
+    // "Patient/" + id without an intermediate string (ids are short; a long one takes the allocating path).
+    private static void WritePrefixed(Utf8JsonWriter w, ReadOnlySpan<byte> name, string prefix, string value)
+    {
+        var length = prefix.Length + value.Length;
+        if (length > 256)
+        {
+            w.WriteString(name, prefix + value);
+            return;
+        }
+
+        Span<char> text = stackalloc char[length];
+        prefix.CopyTo(text);
+        value.CopyTo(text[prefix.Length..]);
+        w.WriteString(name, text);
     }
 
     private static void WriteBody(Utf8JsonWriter w, ObservationStatus status, VitalSignDefinition first, int observationMdc, bool isPanel)

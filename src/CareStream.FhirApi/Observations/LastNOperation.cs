@@ -67,7 +67,7 @@ public static class LastNOperation
             }
         }
 
-        return new SearchsetBundleResult(self, null, null, ObservationEndpoints.Entries(baseUrl, observations));
+        return ObservationBundle.Result(self, null, null, baseUrl, observations);
     }
 
     private static KindCode[] ReadingFilterTerms(ReadingSearch search) =>

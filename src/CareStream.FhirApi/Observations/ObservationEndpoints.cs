@@ -54,10 +54,7 @@ public static class ObservationEndpoints
         }
 
         var (observations, next, previous) = await ObservationPager.PageAsync(queries, narrowed, search.Count, cursor, cancellationToken);
-        return new SearchsetBundleResult(
-            self, next is { } n ? Link(n.Parameter) : null, total, Entries(baseUrl, observations), previous is { } p ? Link(p.Parameter) : null);
+        return ObservationBundle.Result(
+            self, next is { } n ? Link(n.Parameter) : null, total, baseUrl, observations, previous is { } p ? Link(p.Parameter) : null);
     }
-
-    internal static List<(string FullUrl, ReadOnlyMemory<byte> Resource)> Entries(string baseUrl, IEnumerable<StoredReading[]> observations) =>
-        observations.Select(o => ($"{baseUrl}/Observation/{o[0].ObservationId}", ObservationPager.Render(o))).ToList();
 }

@@ -64,6 +64,9 @@ public sealed record BenchReport
 
     public required IReadOnlyList<AlarmSample> AlarmSamples { get; init; }
 
+    /// <summary>The open loop's first seconds (<c>--fhir-warm-up</c>), before the measured phase; null when skipped.</summary>
+    public FhirOpenLoopResult? FhirWarmUp { get; init; }
+
     public FhirOpenLoopResult? FhirOpenLoop { get; init; }
 
     public FhirClosedLoopResult? FhirClosedLoop { get; init; }

@@ -43,6 +43,12 @@ public static class MarkdownReport
         Row(md, "Threshold crossing → alarm on `carestream.alerts.v1` p50 / p99 / p99.9 / max", Latency(r.AlarmTopicLatency));
         Row(md, "Threshold crossing → alarm durably stored (`alarm_event` row committed; polled every 10 ms) p50 / p99 / p99.9 / max", Latency(r.AlarmStoredLatency));
         Row(md, "Threshold crossing → alarm at the dashboards p50 / p99 / p99.9 / max", Latency(r.AlarmDashboardLatency));
+        if (r.FhirWarmUp is { } warm)
+        {
+            Row(md, $"FHIR warm-up ({warm.Latency.Count:N0} searches at {warm.TargetRate:N0} req/s, before the measured phase; completed {warm.CompletedRate:N0}/s, {warm.Errors} errors) p50 / p99 / p99.9 / max",
+                Latency(warm.Latency));
+        }
+
         if (r.FhirOpenLoop is { } open)
         {
             Row(md, $"FHIR last-60 search at {open.TargetRate:N0} req/s open loop (issued {open.IssuedRate:N0}/s, completed {open.CompletedRate:N0}/s, {open.Errors} errors) p50 / p99 / p99.9",

@@ -89,6 +89,9 @@ public sealed class BenchRunner(BenchOptions options, string command, ILogger lo
 
         Log.FhirPhase(logger, options.FhirRate, options.FhirConcurrency);
         var fhir = new FhirProbe(host.BaseAddress, host.Tokens.Clinician(), beds);
+        var warmUp = options.FhirWarmUp > TimeSpan.Zero
+            ? await fhir.OpenLoopAsync(options.FhirRate, options.FhirWarmUp, cancellationToken)
+            : null;
         var open = await fhir.OpenLoopAsync(options.FhirRate, options.FhirPhase, cancellationToken);
         var closed = await fhir.ClosedLoopAsync(options.FhirConcurrency, options.FhirPhase, cancellationToken);
 
@@ -129,6 +132,7 @@ public sealed class BenchRunner(BenchOptions options, string command, ILogger lo
             AlarmDashboardLatency = AlarmMatcher.Match(injections, dashboards.Alarms),
             UnexpectedAlarms = AlarmMatcher.Unexpected(injections, alerts.Raised),
             AlarmSamples = AlarmSample.Of(injections, clock, alerts.Raised, store.Raised, dashboards.Alarms),
+            FhirWarmUp = warmUp,
             FhirOpenLoop = open,
             FhirClosedLoop = closed,
             HostCpuPercentMean = loadSamples.Select(s => s.HostCpuPercent).DefaultIfEmpty(0).Average(),
