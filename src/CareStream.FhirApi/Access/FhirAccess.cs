@@ -1,3 +1,4 @@
+using CareStream.Auth.Audit;
 using CareStream.Auth.Scopes;
 using CareStream.Domain;
 using CareStream.Domain.Vitals;
@@ -55,6 +56,8 @@ public sealed record FhirAccess(PatientAccess Patients, IReadOnlySet<VitalSignKi
     public async Task<bool> MaySeeAsync(PatientId patient, RegistryQueries registry, HttpContext http, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(http);
+        http.SetAuditPatient(patient.Value); // the audit event names the patient, refused attempts included
         if (ExcludesPatient(patient) || !await registry.MaySeeAsync(patient, Patients, cancellationToken))
         {
             return false;

@@ -51,6 +51,10 @@ public sealed class HostProcess : IAsyncDisposable
             info.ArgumentList.Add($"--{key}={value}");
         }
 
+        // The closed-loop FHIR stage measures the API's capacity from one client; the per-client rate limit (2,000/s by
+        // default, SECURITY.md) would measure the limiter instead. --host-setting overrides this.
+        info.ArgumentList.Add("--Security:RateLimit:PermitsPerSecond=1000000");
+        info.ArgumentList.Add("--Security:RateLimit:Burst=1000000");
         foreach (var (key, value) in settings)
         {
             info.ArgumentList.Add($"--{key}={value}");
