@@ -40,6 +40,7 @@ public static class AlertingExtensions
         services.AddSingleton<AlarmPublisher>();
         services.AddSingleton<PatientScorePublisher>();
         services.AddSingleton<AlarmStateRestorer>();
+        services.AddSingleton<AuditedLimitOverrides>();
         // The tick worker starts first: it validates the rule-set files before any observation is evaluated.
         services.AddHostedService<AlarmTickWorker>();
         // One consumer over observations and patient commands; the range assignor gives this member the same
