@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CareStream.Domain.Alerts;
 using CareStream.Messaging;
 using CareStream.Messaging.Alerts;
@@ -5,12 +6,10 @@ using CareStream.Messaging.Health;
 using CareStream.Messaging.Producing;
 using CareStream.Storage.Alerts;
 using Confluent.Kafka;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace CareStream.Alerting.Pipeline;
 
@@ -33,8 +32,7 @@ internal sealed class KafkaUnreachableMonitor(
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
 
     private readonly PipelineOutage _outage = new(options.Value.KafkaUnreachableGrace);
-    private readonly AlarmEventWriter? _store = services.GetService<AlarmEventWriter>()
-        ?? (services.GetService<NpgsqlDataSource>() is { } database ? new AlarmEventWriter(database) : null);
+    private readonly AlarmEventWriter? _store = AlarmEventWriter.FromServices(services);
     private readonly List<AlarmEvent> _unpublished = [];
     private readonly string _source = Environment.MachineName;
 
@@ -93,7 +91,7 @@ internal sealed class KafkaUnreachableMonitor(
         {
             await _store.WriteAsync([new AlarmEventRecord(alarm, AlarmEventCodec.TypeOf(alarm), null, null, AlarmEventCodec.Encode(alarm))], cancellationToken);
         }
-        catch (NpgsqlException ex)
+        catch (DbException ex)
         {
             Log.PipelineAlarmNotStored(logger, ex, alarm.EventId);
         }

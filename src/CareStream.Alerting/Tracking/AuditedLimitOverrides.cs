@@ -1,11 +1,10 @@
+using System.Data.Common;
 using System.Text.Json;
 using CareStream.Alerting.Commands;
 using CareStream.Domain;
 using CareStream.Storage.Limits;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace CareStream.Alerting.Tracking;
 
@@ -19,8 +18,7 @@ namespace CareStream.Alerting.Tracking;
 /// </summary>
 internal sealed class AuditedLimitOverrides(IServiceProvider services, IOptions<AlertingOptions> options, ILogger<AuditedLimitOverrides> logger)
 {
-    private readonly PatientLimitChangeStore? _store = services.GetService<PatientLimitChangeStore>()
-        ?? (services.GetService<NpgsqlDataSource>() is { } database ? new PatientLimitChangeStore(database) : null);
+    private readonly PatientLimitChangeStore? _store = PatientLimitChangeStore.FromServices(services);
 
     public void AddTo(RestoredState state, IReadOnlyList<int> partitions)
     {
@@ -38,7 +36,7 @@ internal sealed class AuditedLimitOverrides(IServiceProvider services, IOptions<
             using var timeout = new CancellationTokenSource(options.Value.RestoreTimeout);
             changes = _store.LatestByPartitionAsync(partitions, timeout.Token).GetAwaiter().GetResult();
         }
-        catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException)
+        catch (Exception ex) when (ex is DbException or OperationCanceledException or TimeoutException)
         {
             Log.LimitAuditFailed(logger, ex);
             return;

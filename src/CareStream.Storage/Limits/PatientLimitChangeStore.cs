@@ -10,6 +10,14 @@ public sealed class PatientLimitChangeStore(NpgsqlDataSource dataSource)
 {
     public const string NoOverrides = "{}";
 
+    /// <summary>The registered store, or one on the process's database, or null when the process has no database.</summary>
+    public static PatientLimitChangeStore? FromServices(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.GetService(typeof(PatientLimitChangeStore)) as PatientLimitChangeStore
+            ?? (services.GetService(typeof(NpgsqlDataSource)) is NpgsqlDataSource database ? new PatientLimitChangeStore(database) : null);
+    }
+
     // The previous overrides are the patient's latest row at insert time; the records of one patient arrive in order
     // (keyed by patient), and one batch's statements run in order in one transaction, so each sees the one before.
     private const string InsertSql = """
