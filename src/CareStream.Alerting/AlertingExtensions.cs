@@ -1,5 +1,6 @@
 using CareStream.Alerting.Commands;
 using CareStream.Alerting.Limits;
+using CareStream.Alerting.Pipeline;
 using CareStream.Alerting.Publishing;
 using CareStream.Alerting.RuleSets;
 using CareStream.Alerting.Tracking;
@@ -40,6 +41,9 @@ public static class AlertingExtensions
         services.AddSingleton<AlarmPublisher>();
         services.AddSingleton<PatientScorePublisher>();
         services.AddSingleton<AlarmStateRestorer>();
+        services.AddSingleton<AuditedLimitOverrides>();
+        services.AddSingleton<KafkaUnreachableMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<KafkaUnreachableMonitor>());
         // The tick worker starts first: it validates the rule-set files before any observation is evaluated.
         services.AddHostedService<AlarmTickWorker>();
         // One consumer over observations and patient commands; the range assignor gives this member the same

@@ -44,6 +44,13 @@ public sealed class AlertingOptions
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = "Alerting:ChartingLookback must be between {1} and {2}.")]
     public TimeSpan ChartingLookback { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// <c>Alerting:KafkaUnreachableGrace</c>: how long every Kafka probe (a metadata request, once per tick) must fail
+    /// before the "pipeline: Kafka unreachable" technical alarm is raised. Short outages (a broker restart) raise nothing.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Alerting:KafkaUnreachableGrace must be between {1} and {2}.")]
+    public TimeSpan KafkaUnreachableGrace { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary><c>Alerting:RestoreTimeout</c>: upper bound for reading back one assignment's alert partitions.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Alerting:RestoreTimeout must be between {1} and {2}.")]
     public TimeSpan RestoreTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -51,6 +51,30 @@ internal static partial class Log
     [LoggerMessage(5044, LogLevel.Warning, "Limit overrides ({CommandId}) of patient {Patient} are inconsistent with the ward rule set and not in force (ward defaults apply): {Errors}")]
     public static partial void LimitsNotApplied(ILogger logger, string commandId, string patient, string errors);
 
+    [LoggerMessage(5045, LogLevel.Information, "Restored limit overrides of {Patients} patient(s) on {Partitions} command partition(s)")]
+    public static partial void LimitsRestored(ILogger logger, int patients, int partitions);
+
+    [LoggerMessage(5046, LogLevel.Error, "Reading the limit-override audit (patient_limit_change) failed; only overrides within Alerting:ChartingLookback of the command topic are restored")]
+    public static partial void LimitAuditFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(5047, LogLevel.Warning, "Audited limit change {CommandId} of patient {Patient} could not be parsed and is not restored")]
+    public static partial void LimitAuditRowSkipped(ILogger logger, Exception exception, string commandId, string patient);
+
+    [LoggerMessage(5048, LogLevel.Warning, "No database is configured for the rules role: limit overrides older than Alerting:ChartingLookback are not restored on assignment")]
+    public static partial void LimitAuditUnavailable(ILogger logger);
+
+    [LoggerMessage(5060, LogLevel.Critical, "Technical alarm {EpisodeId} raised: pipeline: Kafka unreachable since {Since}")]
+    public static partial void KafkaUnreachableRaised(ILogger logger, string episodeId, DateTimeOffset since);
+
+    [LoggerMessage(5061, LogLevel.Warning, "Technical alarm {EpisodeId} resolved: Kafka reachable again (unreachable since {Since})")]
+    public static partial void KafkaUnreachableResolved(ILogger logger, string episodeId, DateTimeOffset since);
+
+    [LoggerMessage(5062, LogLevel.Error, "Pipeline alarm event {EventId} could not be written to the alarm store")]
+    public static partial void PipelineAlarmNotStored(ILogger logger, Exception exception, string eventId);
+
+    [LoggerMessage(5063, LogLevel.Warning, "Pipeline alarm event {EventId} could not be published yet; retried on the next tick")]
+    public static partial void PipelineAlarmNotPublished(ILogger logger, Exception exception, string eventId);
+
     [LoggerMessage(5050, LogLevel.Debug, "NEWS2 outcome of patient {Patient} published at {TopicPartitionOffset}")]
     public static partial void ScorePublished(ILogger logger, string patient, TopicPartitionOffset topicPartitionOffset);
 }

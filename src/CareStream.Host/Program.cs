@@ -33,9 +33,10 @@ catch (ArgumentException ex)
 
 builder.AddServiceDefaults();
 builder.AddMessaging();                 // embedded mock cluster when no Kafka:BootstrapServers
-if (roles.Store || roles.Api || roles.Notify || roles.Live)
+if (roles.Store || roles.Api || roles.Notify || roles.Live || roles.Rules)
 {
-    builder.AddStorage();               // private PostgreSQL when no ConnectionStrings:CareStream; live reads ward access
+    builder.AddStorage();               // private PostgreSQL when no ConnectionStrings:CareStream; live reads ward access;
+                                        // rules restores limit overrides from patient_limit_change
 }
 
 if (roles.Ingest)

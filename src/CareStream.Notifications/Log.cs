@@ -25,6 +25,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 9505, Level = LogLevel.Warning, Message = "Technical alarm {EpisodeId} 'notification undeliverable' raised for subscription {SubscriptionId}")]
     public static partial void TechnicalAlarmRaised(ILogger logger, string episodeId, string subscriptionId);
 
+    [LoggerMessage(EventId = 9507, Level = LogLevel.Information, Message = "Outage of subscription {SubscriptionId} since {Since} ended ({Reason}); {Episodes} technical alarm(s) resolved")]
+    public static partial void OutageEnded(ILogger logger, string subscriptionId, DateTimeOffset since, string reason, int episodes);
+
+    [LoggerMessage(EventId = 9508, Level = LogLevel.Error, Message = "Resolving the technical alarms of abandoned subscription outages failed; retried on the next check")]
+    public static partial void OutageCheckFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 9506, Level = LogLevel.Debug, Message = "Event {EventId} to subscription {SubscriptionId} already {Status}; not sent again")]
     public static partial void AlreadyDone(ILogger logger, string eventId, string subscriptionId, DeliveryStatus status);
 }

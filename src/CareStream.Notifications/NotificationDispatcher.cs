@@ -16,7 +16,7 @@ namespace CareStream.Notifications;
 /// </summary>
 public sealed class NotificationDispatcher(
     SubscriptionCache cache, WebhookSender sender, DeliveryLog log, SubscriptionStore subscriptions,
-    UndeliverableNotifications undeliverable, IOptions<NotifierOptions> options, TimeProvider time,
+    UndeliverableNotifications undeliverable, DeliveryOutages outages, IOptions<NotifierOptions> options, TimeProvider time,
     ILogger<NotificationDispatcher> logger)
 {
     public async Task DispatchAsync(ConsumeResult<string, byte[]> source, AlarmEventEnvelope envelope, CancellationToken cancellationToken)
@@ -72,6 +72,7 @@ public sealed class NotificationDispatcher(
                 await log.CompleteAsync(subscription.Id, notification.EventId, DeliveryStatus.Delivered, attempts, last.StatusCode, null, cancellationToken);
                 await subscriptions.SetStatusAsync(subscription.Id, SubscriptionState.Active, null, cancellationToken);
                 Log.Delivered(logger, notification.EventId, subscription.Id, attempts);
+                await outages.EndAsync(subscription.Id, "deliveries succeed again", cancellationToken);
                 return;
             }
 
@@ -84,8 +85,10 @@ public sealed class NotificationDispatcher(
         }
 
         // Dead-letter (and raise the technical alarm) before marking failed: a crash in between redoes it, never loses it.
-        var alarm = await undeliverable.HandleAsync(source, envelope, subscription.Id, notification, last, attempts, cancellationToken);
-        await log.CompleteAsync(subscription.Id, notification.EventId, DeliveryStatus.Failed, attempts, last.StatusCode, last.Error, cancellationToken);
+        var outageStart = await subscriptions.BeginOutageAsync(subscription.Id, time.GetUtcNow(), cancellationToken);
+        var alarm = await undeliverable.HandleAsync(source, envelope, subscription.Id, notification, last, attempts, outageStart, cancellationToken);
+        await log.CompleteAsync(
+            subscription.Id, notification.EventId, DeliveryStatus.Failed, attempts, last.StatusCode, last.Error, cancellationToken, alarm?.Episode.EpisodeId);
         await subscriptions.SetStatusAsync(subscription.Id, SubscriptionState.Error, last.Error, cancellationToken);
         Log.Undeliverable(logger, notification.EventId, subscription.Id, attempts, last.Error ?? "unknown", source.TopicPartitionOffset);
         if (alarm is not null)

@@ -1,5 +1,6 @@
 using CareStream.Messaging;
 using CareStream.Messaging.Consuming;
+using CareStream.Storage.Alerts;
 using CareStream.Storage.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,13 +23,16 @@ public static class NotificationsExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddNotificationStore();
+        services.AddAlarmStore(); // the ward and bed of a technical alarm being resolved
         services.AddHttpClient(WebhookSender.ClientName)
             .ConfigurePrimaryHttpMessageHandler(WebhookConnector.CreateHandler)
             .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<NotifierOptions>>().Value.RequestTimeout);
         services.AddSingleton<SubscriptionCache>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<UndeliverableNotifications>();
+        services.AddSingleton<DeliveryOutages>();
         services.AddSingleton<NotificationDispatcher>();
+        services.AddHostedService<AbandonedOutageWorker>();
 
         // A new group starts at the end of the topic: a first deployment must not page for every historic alarm.
         services.AddKafkaConsumer<NotificationConsumer>(

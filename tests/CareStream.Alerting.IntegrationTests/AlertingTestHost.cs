@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 
 namespace CareStream.Alerting.IntegrationTests;
 
@@ -76,8 +77,11 @@ internal sealed class AlertingTestHost
 
     public AlertsReader ReadAlerts() => new(_kafka.BootstrapServers, Alerts);
 
-    /// <summary>A host of the rules role; successive hosts share the consumer group (a restart).</summary>
-    public IHost Build(IDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// A host of the rules role; successive hosts share the consumer group (a restart). With <paramref name="database"/>
+    /// the role reads the limit-override audit (as with <c>AddStorage</c> in the real host).
+    /// </summary>
+    public IHost Build(IDictionary<string, string?>? settings = null, NpgsqlDataSource? database = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -107,6 +111,11 @@ internal sealed class AlertingTestHost
 
         builder.Services.AddSingleton(_kafka.Cluster); // before AddMessaging: it only TryAdds the cluster
         builder.Services.AddSingleton<TimeProvider>(Time);
+        if (database is not null)
+        {
+            builder.Services.AddSingleton(database);
+        }
+
         builder.AddMessaging();
         builder.AddAlerting();
         return builder.Build();

@@ -87,5 +87,78 @@ public sealed class RestHookDeliveryTests(KafkaFixture kafka, PostgresFixture po
         Assert.DoesNotContain(rows, d => d.EventId == lost.EventId && d.Status == DeliveryStatus.Delivered);
         stored = await host.Services.GetRequiredService<SubscriptionStore>().FindAsync(subscription.Id, TestContext.Current.CancellationToken);
         Assert.Equal(SubscriptionState.Active, stored!.Status);
+        // Deliveries succeed again: the outage's technical alarm is resolved on the alerts topic (→ store, dashboards).
+        var resolution = WaitForResolution(host, technical.Event.Episode.EpisodeId);
+        Assert.NotNull(resolution);
+        Assert.Equal((Domain.Alerts.AlarmStatus.Resolved, "pat-b1"), (resolution.Episode.Status, resolution.Episode.Patient.Value));
+        stored = await host.Services.GetRequiredService<SubscriptionStore>().FindAsync(subscription.Id, TestContext.Current.CancellationToken);
+        Assert.Null(stored!.UndeliverableSince);
+    }
+
+    [Fact]
+    public async Task GivenAnOutageResolvedAndTheReceiverDownAgain_WhenNotificationsFail_ThenANewEpisodeIsRaisedAndResolvedWhenTheSubscriptionIsDeleted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var receiver = new WebhookReceiver(Secret);
+        await receiver.StartAsync();
+        await using var host = await NotifierTestHost.StartAsync(kafka, postgres);
+        var subscription = await host.SubscribeAsync(receiver.Endpoint, Secret);
+        await receiver.StopAsync();
+        var firstLost = AlarmEvents.Raised("pat-c1");
+        await host.PublishAsync(firstLost);
+        var firstEpisode = WaitForTechnical(host, firstLost.EventId);
+        Assert.NotNull(firstEpisode);
+        await receiver.StartAsync(receiver.Port);
+        var delivered = AlarmEvents.Raised("pat-c2");
+        await host.PublishAsync(delivered);
+        Assert.NotNull(WaitForResolution(host, firstEpisode));
+        await receiver.StopAsync();
+        var secondLost = AlarmEvents.Raised("pat-c1", Domain.Alerts.AlarmPriority.Medium);
+        await host.PublishAsync(secondLost);
+        var secondEpisode = WaitForTechnical(host, secondLost.EventId);
+
+        Assert.NotNull(secondEpisode);
+        Assert.NotEqual(firstEpisode, secondEpisode); // a new outage is a new episode (the store keeps resolved ones resolved)
+        Assert.True(await host.Services.GetRequiredService<SubscriptionStore>().DeleteAsync(subscription.Id, ct));
+        Assert.NotNull(WaitForResolution(host, secondEpisode)); // deleted: no delivery will ever end the outage
+    }
+
+    /// <summary>The "notification undeliverable" episode raised for the failed delivery of <paramref name="sourceEventId"/>.</summary>
+    private static string? WaitForTechnical(NotifierTestHost host, string sourceEventId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        do
+        {
+            var technical = host.Read(host.Alerts, expected: int.MaxValue, TimeSpan.FromSeconds(2))
+                .Select(r => AlarmEventCodec.Decode(r.Message.Value).Event)
+                .OfType<Domain.Alerts.AlarmRaised>()
+                .LastOrDefault(a => a.Episode.RuleId == UndeliverableNotifications.RuleId && a.Detail.Contains(sourceEventId, StringComparison.Ordinal));
+            if (technical is not null)
+            {
+                return technical.Episode.EpisodeId;
+            }
+        }
+        while (DateTime.UtcNow < deadline);
+
+        return null;
+    }
+
+    private static Domain.Alerts.AlarmResolved? WaitForResolution(NotifierTestHost host, string episodeId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        do
+        {
+            var resolved = host.Read(host.Alerts, expected: int.MaxValue, TimeSpan.FromSeconds(2))
+                .Select(r => AlarmEventCodec.Decode(r.Message.Value).Event)
+                .OfType<Domain.Alerts.AlarmResolved>()
+                .SingleOrDefault(a => a.Episode.EpisodeId == episodeId);
+            if (resolved is not null)
+            {
+                return resolved;
+            }
+        }
+        while (DateTime.UtcNow < deadline);
+
+        return null;
     }
 }

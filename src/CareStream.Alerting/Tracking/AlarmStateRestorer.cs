@@ -21,8 +21,10 @@ namespace CareStream.Alerting.Tracking;
 /// (what was already evaluated) are replayed into the trackers without evaluation.</item>
 /// <item>Charting: the charting commands of the last <c>Alerting:ChartingLookback</c> on the same partitions of
 /// <c>carestream.patient-commands.v1</c>, up to the group's committed offset, give each patient's charted NEWS2
-/// inputs and per-patient limit overrides (the latest limits command wins; acknowledgements, pauses and annotations
-/// need no replay: their effect is on the alerts topic).</item>
+/// inputs and per-patient limit overrides (acknowledgements, pauses and annotations need no replay: their effect is
+/// on the alerts topic).</item>
+/// <item>Limit overrides, also from the durable audit <c>patient_limit_change</c> (<see cref="AuditedLimitOverrides"/>),
+/// so an override older than the look-back survives; per patient the command with the highest offset wins.</item>
 /// </list>
 /// Reads with an unsubscribed, assign-only client that commits nothing. On failure it logs and returns what it
 /// has: the trackers then start empty, and an active alarm may be raised again (fail towards alarming).
@@ -33,6 +35,7 @@ internal sealed class AlarmStateRestorer(
     IOptions<KafkaOptions> kafka,
     IOptionsMonitor<KafkaConsumerOptions> consumers,
     IOptions<AlertingOptions> options,
+    AuditedLimitOverrides auditedLimits,
     TimeProvider time,
     ILogger<AlarmStateRestorer> logger)
 {
@@ -110,7 +113,7 @@ internal sealed class AlarmStateRestorer(
                     }
                     else if (command.Limits is { } overrides)
                     {
-                        state.Add(record.Partition.Value, command.Patient, overrides);
+                        state.AddLimits(record.Partition.Value, record.Offset.Value, command.Patient, overrides);
                     }
                 }
                 catch (FormatException)
@@ -129,8 +132,10 @@ internal sealed class AlarmStateRestorer(
             Log.RestoreFailed(logger, ex, topics.Alerts);
         }
 
+        auditedLimits.AddTo(state, partitions);
         Log.EpisodesRestored(logger, state.EpisodeCount, state.PatientCount, partitions.Count);
         Log.ChartingRestored(logger, state.ChartedPatientCount, partitions.Count);
+        Log.LimitsRestored(logger, state.LimitsPatientCount, partitions.Count);
         return state;
     }
 

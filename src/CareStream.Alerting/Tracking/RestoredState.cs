@@ -13,7 +13,7 @@ internal sealed class RestoredState
     private readonly Dictionary<int, Dictionary<PatientId, Dictionary<string, AlarmEpisode>>> _episodes = [];
     private readonly Dictionary<int, Dictionary<PatientId, List<VitalSignReading>>> _readings = [];
     private readonly Dictionary<int, Dictionary<PatientId, ChartingInputs>> _charting = [];
-    private readonly Dictionary<int, Dictionary<PatientId, IReadOnlyDictionary<string, ParameterLimitsOverride>>> _limits = [];
+    private readonly Dictionary<int, Dictionary<PatientId, (long Offset, IReadOnlyDictionary<string, ParameterLimitsOverride> Overrides)>> _limits = [];
 
     public static RestoredState Empty { get; } = new();
 
@@ -51,13 +51,25 @@ internal sealed class RestoredState
         byPatient[patient] = update.ApplyTo(byPatient.GetValueOrDefault(patient) ?? ChartingInputs.None);
     }
 
-    /// <summary>A limits command read back (in offset order): it replaces the patient's earlier overrides.</summary>
-    public void Add(int partition, PatientId patient, IReadOnlyDictionary<string, ParameterLimitsOverride> overrides) =>
-        GetOrAdd(_limits, partition)[patient] = overrides;
+    /// <summary>
+    /// A limits command (from the command topic or the <c>patient_limit_change</c> audit, in any order) at
+    /// <paramref name="offset"/> of <paramref name="partition"/> of the command topic: the highest offset wins,
+    /// as it is the last command the rules role applied (or will apply) for the patient.
+    /// </summary>
+    public void AddLimits(int partition, long offset, PatientId patient, IReadOnlyDictionary<string, ParameterLimitsOverride> overrides)
+    {
+        var byPatient = GetOrAdd(_limits, partition);
+        if (!byPatient.TryGetValue(patient, out var current) || offset >= current.Offset)
+        {
+            byPatient[patient] = (offset, overrides);
+        }
+    }
 
     /// <summary>Every patient with a limits command read back, with the latest overrides (possibly empty = cleared).</summary>
     public IEnumerable<(int Partition, PatientId Patient, IReadOnlyDictionary<string, ParameterLimitsOverride> Overrides)> Limits() =>
-        _limits.SelectMany(p => p.Value.Select(c => (p.Key, c.Key, c.Value)));
+        _limits.SelectMany(p => p.Value.Select(c => (p.Key, c.Key, c.Value.Overrides)));
+
+    public int LimitsPatientCount => _limits.Values.Sum(p => p.Count);
 
     public int ChartedPatientCount => _charting.Values.Sum(p => p.Count);
 

@@ -63,6 +63,14 @@ public sealed class AlarmEventWriter(NpgsqlDataSource dataSource)
         WHERE episode_id = @episode AND evidence_observation_ids IS NULL
         """;
 
+    /// <summary>The registered writer, or one on the process's database, or null when the process has no database.</summary>
+    public static AlarmEventWriter? FromServices(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.GetService(typeof(AlarmEventWriter)) as AlarmEventWriter
+            ?? (services.GetService(typeof(NpgsqlDataSource)) is NpgsqlDataSource database ? new AlarmEventWriter(database) : null);
+    }
+
     /// <summary>Stores <paramref name="events"/> in order, in one transaction; redelivered events change nothing.</summary>
     public async Task WriteAsync(IReadOnlyList<AlarmEventRecord> events, CancellationToken cancellationToken)
     {

@@ -10,6 +10,14 @@ public sealed class PatientLimitChangeStore(NpgsqlDataSource dataSource)
 {
     public const string NoOverrides = "{}";
 
+    /// <summary>The registered store, or one on the process's database, or null when the process has no database.</summary>
+    public static PatientLimitChangeStore? FromServices(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.GetService(typeof(PatientLimitChangeStore)) as PatientLimitChangeStore
+            ?? (services.GetService(typeof(NpgsqlDataSource)) is NpgsqlDataSource database ? new PatientLimitChangeStore(database) : null);
+    }
+
     // The previous overrides are the patient's latest row at insert time; the records of one patient arrive in order
     // (keyed by patient), and one batch's statements run in order in one transaction, so each sees the one before.
     private const string InsertSql = """
@@ -60,6 +68,26 @@ public sealed class PatientLimitChangeStore(NpgsqlDataSource dataSource)
         return latest.Count == 0 ? null : latest[0];
     }
 
+    /// <summary>
+    /// The latest change of every patient whose <c>limits</c> commands were on one of <paramref name="partitions"/> of
+    /// <c>carestream.patient-commands.v1</c> (the rules role's restore: the overrides in force, <c>{}</c> = cleared).
+    /// Latest = highest Kafka offset within the partition: the order the rules role applied the commands in.
+    /// </summary>
+    public async Task<IReadOnlyList<PatientLimitChange>> LatestByPartitionAsync(IReadOnlyCollection<int> partitions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        if (partitions.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = dataSource.CreateCommand(
+            $"SELECT DISTINCT ON (patient_id) {Columns} FROM patient_limit_change WHERE kafka_partition = ANY(@partitions) " +
+            "ORDER BY patient_id, kafka_offset DESC, changed_at DESC");
+        command.Parameters.AddWithValue("partitions", partitions.ToArray());
+        return await ReadAsync(command, cancellationToken);
+    }
+
     /// <summary>The patient's changes, newest first, at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<PatientLimitChange>> HistoryAsync(string patientId, int limit, CancellationToken cancellationToken)
     {
@@ -69,6 +97,11 @@ public sealed class PatientLimitChangeStore(NpgsqlDataSource dataSource)
             $"SELECT {Columns} FROM patient_limit_change WHERE patient_id = @patient ORDER BY changed_at DESC, kafka_offset DESC LIMIT @limit");
         command.Parameters.AddWithValue("patient", patientId);
         command.Parameters.AddWithValue("limit", limit);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<PatientLimitChange>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var changes = new List<PatientLimitChange>();
         while (await reader.ReadAsync(cancellationToken))

@@ -691,6 +691,11 @@ namespace CareStream.Storage.Migrations
                         .HasColumnType("smallint")
                         .HasColumnName("status");
 
+                    b.Property<string>("TechnicalEpisodeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("technical_episode_id");
+
                     b.Property<int>("Tier")
                         .HasColumnType("integer")
                         .HasColumnName("tier");
@@ -756,6 +761,10 @@ namespace CareStream.Storage.Migrations
                     b.Property<int>("Tier")
                         .HasColumnType("integer")
                         .HasColumnName("tier");
+
+                    b.Property<DateTimeOffset?>("UndeliverableSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("undeliverable_since");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")

@@ -32,10 +32,30 @@ public sealed class DeliveryLog(IDbContextFactory<CareStreamDbContext> contexts,
     public Task RecordAttemptAsync(string subscriptionId, string eventId, int attempts, int? statusCode, string error, CancellationToken cancellationToken) =>
         UpdateAsync(subscriptionId, eventId, DeliveryStatus.Pending, attempts, statusCode, error, completed: false, cancellationToken);
 
-    /// <summary>Records the final outcome: <see cref="DeliveryStatus.Delivered"/> (2xx) or <see cref="DeliveryStatus.Failed"/>.</summary>
+    /// <summary>
+    /// Records the final outcome: <see cref="DeliveryStatus.Delivered"/> (2xx) or <see cref="DeliveryStatus.Failed"/>,
+    /// with the "notification undeliverable" episode a failure raised (<c>technicalEpisodeId</c>), if any.
+    /// </summary>
     public Task CompleteAsync(
-        string subscriptionId, string eventId, DeliveryStatus status, int attempts, int? statusCode, string? error, CancellationToken cancellationToken) =>
-        UpdateAsync(subscriptionId, eventId, status, attempts, statusCode, error, completed: true, cancellationToken);
+        string subscriptionId, string eventId, DeliveryStatus status, int attempts, int? statusCode, string? error, CancellationToken cancellationToken,
+        string? technicalEpisodeId = null) =>
+        UpdateAsync(subscriptionId, eventId, status, attempts, statusCode, error, completed: true, cancellationToken, technicalEpisodeId);
+
+    /// <summary>
+    /// The "notification undeliverable" episodes (and their patients) that failures of <paramref name="subscriptionId"/>
+    /// completed at or after <paramref name="since"/> raised: the open technical alarms of its current outage.
+    /// </summary>
+    public async Task<IReadOnlyList<(string EpisodeId, string PatientId)>> TechnicalAlarmsSinceAsync(
+        string subscriptionId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Set<NotificationDeliveryEntity>().AsNoTracking()
+            .Where(d => d.SubscriptionId == subscriptionId && d.TechnicalEpisodeId != null && d.CompletedAt >= since)
+            .Select(d => new { EpisodeId = d.TechnicalEpisodeId!, d.PatientId })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.EpisodeId, r.PatientId)).Order()];
+    }
 
     /// <summary>The audit rows of one subscription, oldest first.</summary>
     public async Task<IReadOnlyList<NotificationDeliveryEntity>> ListAsync(string subscriptionId, CancellationToken cancellationToken)
@@ -49,7 +69,7 @@ public sealed class DeliveryLog(IDbContextFactory<CareStreamDbContext> contexts,
 
     private async Task UpdateAsync(
         string subscriptionId, string eventId, DeliveryStatus status, int attempts, int? statusCode, string? error, bool completed,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? technicalEpisodeId = null)
     {
         var now = time.GetUtcNow();
         DateTimeOffset? completedAt = completed ? now : null;
@@ -59,7 +79,8 @@ public sealed class DeliveryLog(IDbContextFactory<CareStreamDbContext> contexts,
             .ExecuteUpdateAsync(
                 u => u.SetProperty(d => d.Status, status).SetProperty(d => d.Attempts, attempts)
                     .SetProperty(d => d.LastStatusCode, statusCode).SetProperty(d => d.LastError, error)
-                    .SetProperty(d => d.LastAttemptAt, now).SetProperty(d => d.CompletedAt, completedAt),
+                    .SetProperty(d => d.LastAttemptAt, now).SetProperty(d => d.CompletedAt, completedAt)
+                    .SetProperty(d => d.TechnicalEpisodeId, technicalEpisodeId),
                 cancellationToken);
     }
 }

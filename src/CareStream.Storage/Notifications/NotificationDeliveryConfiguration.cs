@@ -11,6 +11,7 @@ internal sealed class NotificationDeliveryConfiguration : IEntityTypeConfigurati
         builder.HasKey(d => new { d.SubscriptionId, d.EventId });
         builder.Property(d => d.Status).HasConversion<short>();
         builder.Property(d => d.LastError).HasMaxLength(256);
+        builder.Property(d => d.TechnicalEpisodeId).HasMaxLength(64);
         builder.Property(d => d.CreatedAt).HasDefaultValueSql("now()");
 
         // Audit questions: what was sent about this patient / this episode, and what is still failing.

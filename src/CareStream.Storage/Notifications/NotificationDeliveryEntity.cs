@@ -38,4 +38,7 @@ public sealed class NotificationDeliveryEntity
     public DateTimeOffset? LastAttemptAt { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>The "notification undeliverable" technical alarm episode this failure raised, if it raised one.</summary>
+    public string? TechnicalEpisodeId { get; set; }
 }

@@ -32,4 +32,10 @@ public sealed class NotificationSubscriptionEntity
 
     /// <summary>Set by DELETE; the row stays because the delivery audit refers to it.</summary>
     public DateTimeOffset? DeletedAt { get; set; }
+
+    /// <summary>
+    /// Start of the open delivery outage (the first undeliverable notification since the last success), null when
+    /// none: it names the outage's "notification undeliverable" technical alarm episodes, resolved when it ends.
+    /// </summary>
+    public DateTimeOffset? UndeliverableSince { get; set; }
 }

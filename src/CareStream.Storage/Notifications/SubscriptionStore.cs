@@ -66,4 +66,44 @@ public sealed class SubscriptionStore(IDbContextFactory<CareStreamDbContext> con
                 u => u.SetProperty(s => s.Status, status).SetProperty(s => s.Error, error).SetProperty(s => s.UpdatedAt, now),
                 cancellationToken);
     }
+
+    /// <summary>
+    /// Starts an outage unless one is open and returns its start (as stored, so every caller derives the same
+    /// episode ids from it). A subscription unknown here gets <paramref name="fallback"/>.
+    /// </summary>
+    public async Task<DateTimeOffset> BeginOutageAsync(string id, DateTimeOffset fallback, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var started = await db.Database.SqlQuery<DateTimeOffset>($"""
+            UPDATE notification_subscription SET undeliverable_since = coalesce(undeliverable_since, {fallback})
+            WHERE id = {id} RETURNING undeliverable_since AS "Value"
+            """).ToListAsync(cancellationToken);
+        return started.Count == 0 ? fallback : started[0];
+    }
+
+    /// <summary>The start of the subscription's open outage, or null when none is open.</summary>
+    public async Task<DateTimeOffset?> OutageStartAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<NotificationSubscriptionEntity>().AsNoTracking()
+            .Where(s => s.Id == id).Select(s => s.UndeliverableSince).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Ends the outage that started at <paramref name="since"/> (no-op when another one is open or none).</summary>
+    public async Task EndOutageAsync(string id, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Set<NotificationSubscriptionEntity>()
+            .Where(s => s.Id == id && s.UndeliverableSince == since)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.UndeliverableSince, (DateTimeOffset?)null), cancellationToken);
+    }
+
+    /// <summary>Subscriptions with an open outage that will never deliver again: deleted or turned off.</summary>
+    public async Task<IReadOnlyList<NotificationSubscriptionEntity>> ListAbandonedOutagesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<NotificationSubscriptionEntity>().AsNoTracking()
+            .Where(s => s.UndeliverableSince != null && (s.DeletedAt != null || s.Status == SubscriptionState.Off))
+            .ToListAsync(cancellationToken);
+    }
 }
