@@ -69,6 +69,7 @@ public sealed class FhirApiFixture : IAsyncLifetime
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(Tokens.HostSettings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
         builder.Services.AddSingleton(Database.Services.GetRequiredService<IDatabaseEndpoint>());
+        // Bearer validation as in the host; tests send an administrator's token (scope and ward checks come on top).
         builder.Services.AddCareStreamAuthentication();
         builder.Services.AddSingleton<IBreakGlassGrants>(sp => new BreakGlassGrants(
             sp.GetRequiredService<IDbContextFactory<AuthDbContext>>(), sp.GetRequiredService<IOptions<AuthOptions>>(), Clock));
@@ -81,9 +82,6 @@ public sealed class FhirApiFixture : IAsyncLifetime
             Database.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<CareStream.Storage.CareStreamDbContext>>(), TimeProvider.System));
         builder.Services.AddSingleton(News2Scores);
         builder.Services.AddProblemDetails();
-        // Bearer validation as in the host; tests send an administrator's token (scope and ward checks come on top).
-        builder.Configuration.AddInMemoryCollection(Tokens.HostSettings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
-        builder.Services.AddCareStreamAuthentication();
         builder.AddFhirApi();
         _app = builder.Build();
         _app.UseExceptionHandler();

@@ -49,7 +49,12 @@ internal sealed class ConfigureJwtBearerOptions(IOptions<AuthOptions> authOption
             options.TokenValidationParameters.IssuerSigningKeys = [keys.PublicSigningKey];
         }
 
-        options.Events = new JwtBearerEvents { OnMessageReceived = ReadHubQueryToken };
+        options.Events = new JwtBearerEvents
+        {
+            OnMessageReceived = ReadHubQueryToken,
+            OnChallenge = FhirAuthOutcomes.ChallengeAsync,
+            OnForbidden = FhirAuthOutcomes.ForbiddenAsync,
+        };
     }
 
     public void Configure(JwtBearerOptions options) => Configure(JwtBearerDefaults.AuthenticationScheme, options);
