@@ -49,6 +49,7 @@ public sealed class BenchRunner(BenchOptions options, string command, ILogger lo
         Log.Seeded(logger, beds.Count, viaAdt ? "the ADT API (/api/adt)" : "the assignments topic");
 
         var wards = beds.Select(b => b.Ward).Distinct(StringComparer.Ordinal).ToArray();
+        await BenchStaff.AssignWardsAsync(database.ConnectionString, wards, cancellationToken);
         await using var dashboards = new DashboardClients(clock);
         await dashboards.ConnectAsync(host.BaseAddress, host.Tokens.Clinician(), workload.Dashboards, wards, cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

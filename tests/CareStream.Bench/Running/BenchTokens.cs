@@ -48,7 +48,7 @@ public sealed class BenchTokens
     public string Administrator() => Mint("usr-admin-eve", CareStreamRoles.Administrator);
 
     /// <summary>A charge nurse (the dashboards and FHIR searches of a nurse station).</summary>
-    public string Clinician() => Mint("usr-charge-carla", CareStreamRoles.ChargeNurse);
+    public string Clinician() => Mint(BenchStaff.ClinicianSubject, CareStreamRoles.ChargeNurse);
 
     /// <summary>An HttpClient sending <paramref name="accessToken"/>.</summary>
     public static HttpClient Authorize(HttpClient client, string accessToken)
