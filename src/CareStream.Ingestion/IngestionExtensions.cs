@@ -27,7 +27,8 @@ public static class IngestionExtensions
         builder.Services.TryAddSingleton(sp => new DeviceObservationParser(sp.GetRequiredService<TimeProvider>()));
         builder.Services.TryAddScoped<ReadingNormalizer>();
         builder.Services.AddKafkaConsumer<DeviceObservationConsumer>(
-            DeviceObservationConsumer.ConsumerName, topics => topics.DeviceObservations);
+            DeviceObservationConsumer.ConsumerName, topics => topics.DeviceObservations,
+            o => o.MaxBatchLatency = TimeSpan.Zero); // alarm path: greedy batches (ADR adr-2611-alarm-path-batching)
         builder.AddMllpListener(); // IHE PCD-01 over MLLP (Hl7/), options Ingestion:Mllp
         builder.Services.TryAddSingleton<ObservationIngestService>();
         builder.Services.TryAddSingleton<AdtService>();

@@ -24,7 +24,9 @@ public static class RecorderExtensions
             o => o.MaxBatchSize = 10_000);
         builder.Services.AddKafkaConsumer<RegistryStoreConsumer>(RegistryStoreConsumer.ConsumerName, topics => topics.Assignments);
         builder.Services.AddAlarmStore();
-        builder.Services.AddKafkaConsumer<AlarmStoreConsumer>(AlarmStoreConsumer.ConsumerName, topics => topics.Alerts);
+        builder.Services.AddKafkaConsumer<AlarmStoreConsumer>(
+            AlarmStoreConsumer.ConsumerName, topics => topics.Alerts,
+            o => o.MaxBatchLatency = TimeSpan.Zero); // alarm path: greedy batches (ADR adr-2611-alarm-path-batching)
         // Audit of per-patient limit overrides (limits commands; the other command types are skipped).
         builder.Services.AddKafkaConsumer<LimitChangeStoreConsumer>(LimitChangeStoreConsumer.ConsumerName, topics => topics.PatientCommands);
         builder.Services.TryAddSingleton(sp => new DeviceObservationParser(sp.GetRequiredService<TimeProvider>()));
