@@ -1,3 +1,5 @@
+using CareStream.Auth;
+using CareStream.Testing.Auth;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
@@ -98,9 +100,12 @@ public sealed class AlarmCommandTests(KafkaFixture kafka, PostgresFixture postgr
     {
         var settings = await HostSettings.CreateAsync(kafka, postgres.ConnectionString);
         await kafka.ProduceAsync(settings.Topics.Assignments, RegistryRecords.For(device, patient, bed));
-        var host = CareStreamProcess.Start(settings.Values, "--roles", "rules,live,api");
+        // store: the registry it writes is what ward-based access checks the patient's ward against.
+        var host = CareStreamProcess.Start(settings.Values, "--roles", "store,rules,live,api");
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(90), ct);
-        // The command's actor is the authenticated user (the body's "by" only without a token): a nurse's token.
+        // The command's actor is the authenticated user (the body's "by" only without a token): a nurse's token, and
+        // the nurse is assigned to the patient's ward (RegistryRecords' "ward-test").
+        await StaffAccounts.AssignAsync(postgres.ConnectionString, "nurse-7", CareStreamRoles.Nurse, ["ward-test"], ct);
         return (settings, host, host.CreateClient(host.NurseToken("nurse-7"), TimeSpan.FromSeconds(30)));
     }
 

@@ -86,7 +86,9 @@ public sealed class PatientLimitsAndWhatIfTests(KafkaFixture kafka, PostgresFixt
         await kafka.ProduceAsync(settings.Topics.Assignments, RegistryRecords.For(device, patient, bed));
         var host = CareStreamProcess.Start(settings.Values, "--roles", "store,rules,api");
         await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(90), ct);
-        // Limit changes are audited with the authenticated user as the actor: a physician's token.
+        // Limit changes are audited with the authenticated user as the actor: a physician's token, assigned to the
+        // test ward (ward-based access applies to limits, what-if and the FHIR reads alike).
+        await StaffAccounts.AssignAsync(postgres.ConnectionString, "dr-4", CareStreamRoles.Physician, [Ward], ct);
         var physician = host.Tokens.ForUser("dr-4", CareStreamRoles.Physician, TestTokens.ClinicianScopes, CareStreamProcess.ClientTokenLifetime);
         return (settings, host, host.CreateClient(physician, TimeSpan.FromSeconds(30)));
     }

@@ -1,3 +1,4 @@
+using CareStream.Auth.Access;
 using System.Security.Claims;
 using CareStream.Auth.Validation;
 using CareStream.Domain;
@@ -25,7 +26,7 @@ public static class AlarmCommandEndpoints
     public static IEndpointRouteBuilder MapAlarmCommandEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var patients = endpoints.MapGroup(BasePath).RequireAuthorization(CareStreamPolicies.Clinician);
+        var patients = endpoints.MapGroup(BasePath).RequireAuthorization(CareStreamPolicies.Clinician).RequirePatientInCallersWards();
         patients.MapPost("/alarms/{episodeId}/acknowledge", (
             string patientId, string episodeId, AcknowledgeRequest? body, ClaimsPrincipal user, PatientCommandPublisher publisher,
             TimeProvider clock, CancellationToken ct) => SendAsync(

@@ -1,3 +1,4 @@
+using CareStream.Auth.Access;
 using System.Security.Claims;
 using System.Text.Json;
 using CareStream.Alerting.Commands;
@@ -26,7 +27,8 @@ public static class PatientLimitsEndpoints
     public static IEndpointRouteBuilder MapPatientLimitsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var limits = endpoints.MapGroup(AlarmCommandEndpoints.BasePath + "/limits").RequireAuthorization(CareStreamPolicies.Clinician);
+        var limits = endpoints.MapGroup(AlarmCommandEndpoints.BasePath + "/limits").RequireAuthorization(CareStreamPolicies.Clinician)
+            .RequirePatientInCallersWards();
         limits.MapPut("", (
             string patientId, PatientLimitsRequest body, ClaimsPrincipal user, PatientCommandPublisher publisher, WardRuleSets ruleSets,
             RegistryDirectory registry, TimeProvider clock, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using CareStream.Auth.Access;
 using CareStream.Alerting.Commands;
 using CareStream.Alerting.RuleSets;
 using CareStream.Auth.Validation;
@@ -32,7 +33,7 @@ public static class WhatIfEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapPost(Path, async (
-            WhatIfRequest body, WardRuleSets ruleSets, WardStayQueries stays, ObservationQueries observations, CancellationToken ct) =>
+            WhatIfRequest body, HttpContext http, WardRuleSets ruleSets, WardStayQueries stays, ObservationQueries observations, CancellationToken ct) =>
         {
             var validation = new CommandValidation().Id("ward", body.Ward)
                 .Check(body.From is not null, "from", "'from' is required (ISO 8601 with offset).")
@@ -54,6 +55,11 @@ public static class WhatIfEndpoints
             if (!validation.IsValid || candidate is null)
             {
                 return TypedResults.ValidationProblem(validation.Errors, "The what-if request is invalid; nothing was replayed.");
+            }
+
+            if (!await PatientWardGuard.MaySeeWardAsync(http, body.Ward))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not permitted for this ward");
             }
 
             var ward = new WardId(body.Ward!);

@@ -27,7 +27,7 @@ public static class DemoIdentities
     public static IReadOnlyList<string> DashboardScopes { get; } =
     [
         "openid", "profile", "fhirUser", "offline_access",
-        "user/Patient.rs", "user/Observation.rs", "user/Encounter.rs", "user/Location.rs", "user/Device.rs",
+        "user/Patient.rs", "user/Observation.rs", "user/Encounter.rs", "user/Location.rs", "user/Device.rs", "user/Flag.rs",
         "user/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|vital-signs",
         "user/AuditEvent.rs",
     ];

@@ -15,7 +15,7 @@ public static class SmartConfiguration
     [
         "openid", "profile", "fhirUser", "offline_access", "launch/patient",
         "patient/*.rs", "patient/Observation.rs", "patient/Patient.rs",
-        "user/*.rs", "user/Patient.rs", "user/Observation.rs", "user/Encounter.rs", "user/Location.rs", "user/Device.rs",
+        "user/*.rs", "user/Patient.rs", "user/Observation.rs", "user/Encounter.rs", "user/Location.rs", "user/Device.rs", "user/Flag.rs",
         "user/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|vital-signs",
         "user/AuditEvent.rs",
         DemoIdentities.DeviceAdapterScope, DemoIdentities.IntegratorScope,

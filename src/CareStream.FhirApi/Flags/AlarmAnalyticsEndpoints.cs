@@ -1,3 +1,4 @@
+using CareStream.Auth.Access;
 using System.Globalization;
 using CareStream.Auth.Validation;
 using CareStream.Domain;
@@ -45,6 +46,12 @@ public static class AlarmAnalyticsEndpoints
         if (error is not null)
         {
             return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (!await PatientWardGuard.MaySeeWardAsync(request.HttpContext, query["ward"]))
+        {
+            // Ward-bound staff see their own wards' figures; the all-wards view is for administrators.
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not permitted for this ward");
         }
 
         var ward = (string?)query["ward"] is { } w ? new WardId(w) : (WardId?)null;

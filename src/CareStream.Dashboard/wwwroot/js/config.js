@@ -29,7 +29,7 @@ export const DEFAULT_WARD = 'ward-1';
 export const AUTH_CLIENT_ID = 'carestream-dashboard';
 export const AUTH_SCOPES = Object.freeze([
   'openid', 'profile', 'fhirUser', 'offline_access',
-  'user/Patient.rs', 'user/Observation.rs', 'user/Encounter.rs', 'user/Location.rs', 'user/Device.rs',
+  'user/Patient.rs', 'user/Observation.rs', 'user/Encounter.rs', 'user/Location.rs', 'user/Device.rs', 'user/Flag.rs',
   'user/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|vital-signs',
   'user/AuditEvent.rs',
 ]);
