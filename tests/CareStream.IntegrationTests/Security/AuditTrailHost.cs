@@ -34,7 +34,8 @@ public sealed class AuditTrailHost(KafkaFixture kafka) : IAsyncLifetime
         var settings = await HostSettings.CreateAsync(kafka, _postgres.ConnectionString);
         settings.With("Auth:DataDirectory", _keyDirectory);
         await kafka.ProduceAsync(settings.Topics.Assignments, RegistryRecords.For(Device, Patient, Bed, Ward));
-        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        // Whole seconds: the stored time has microsecond precision and reads by id re-derive the id from it.
+        var at = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds());
         var deviceId = new DeviceId(Device);
         var reading = new VitalSignReading(
             ObservationIdentity.ObservationId(deviceId, Mdc.EcgHeartRate, at), new PatientId(Patient), deviceId,

@@ -45,7 +45,7 @@ public sealed class AuditTrailHostTests(AuditTrailHost host) : IClassFixture<Aud
         await SendAsync(anna, "GET", $"/fhir/Patient/{P}", HttpStatusCode.OK, P);
         await SendAsync(anna, "GET", $"/fhir/Observation?patient={P}", HttpStatusCode.OK, P);
         await SendAsync(anna, "GET", $"/fhir/Observation/{observation}", HttpStatusCode.OK, P);
-        await SendAsync(anna, "GET", $"/fhir/Observation/$lastn?patient={P}", HttpStatusCode.OK, P);
+        await SendAsync(anna, "GET", $"/fhir/Observation/$lastn?patient={P}&category=vital-signs", HttpStatusCode.OK, P);
         await SendAsync(anna, "GET", $"/fhir/Flag?patient={P}", HttpStatusCode.OK, P);
         await SendAsync(ben, "GET", $"/fhir/Patient/{P}", HttpStatusCode.NotFound, P);
         await SendAsync(ben, "GET", $"/fhir/Observation/{observation}", HttpStatusCode.NotFound, P);
@@ -85,6 +85,9 @@ public sealed class AuditTrailHostTests(AuditTrailHost host) : IClassFixture<Aud
         Assert.All(events, e => Assert.DoesNotContain("eyJ", e.Json, StringComparison.Ordinal));
         Assert.All(tokens, token => Assert.DoesNotContain(events, e => e.Json.Contains(token, StringComparison.Ordinal)));
         await AssertAuditSearchesAuditedAsync(admin, to, ct);
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"A10: {events.Count} AuditEvents for {_expected.Count} HTTP requests + 2 hub joins; {_auditSearches} AuditEvent search pages audited apart; "
+            + string.Join("; ", _expected.Select(e => e.Request)));
     }
 
     private async Task SendAsync(
@@ -100,7 +103,7 @@ public sealed class AuditTrailHostTests(AuditTrailHost host) : IClassFixture<Aud
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
         var label = $"{method} {path} ({(int)response.StatusCode})";
-        Assert.True(status is null || status == response.StatusCode, $"{label}: expected {(int?)status}");
+        Assert.True(status is null || status == response.StatusCode, $"{label}: expected {(int?)status}\n{host.Process.Tail(30)}");
         _expected.Add(new ExpectedAudit(label, traceId, (int)response.StatusCode, patient, breakGlass));
     }
 
