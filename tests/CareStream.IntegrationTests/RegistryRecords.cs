@@ -10,9 +10,9 @@ internal static class RegistryRecords
 {
     public static readonly DateTimeOffset AdmittedAt = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static IReadOnlyList<KeyValuePair<string, string>> For(string device, string patient, string bed)
+    public static IReadOnlyList<KeyValuePair<string, string>> For(string device, string patient, string bed, string wardId = "ward-test")
     {
-        var ward = new WardId("ward-test");
+        var ward = new WardId(wardId);
         var location = new BedLocation(ward, "Test ward", new BedId(bed), bed);
         var demographics = new PatientDemographics(new PatientId(patient), "MRN-" + patient, "Testperson", "Synthetic", new DateOnly(1970, 1, 1), "female");
         var assignment = new DeviceAssignment(new DeviceId(device), ward, new BedId(bed), new PatientId(patient), AdmittedAt);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CareStream.Auth;
 using CareStream.Auth.Access;
+using CareStream.Auth.Audit;
 using CareStream.Domain;
 using CareStream.FhirApi.Http;
 using CareStream.FhirApi.Search;
@@ -50,6 +51,8 @@ public static class BreakGlassEndpoints
         {
             return Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Required, "patientId is required.");
         }
+
+        http.SetAuditPatient(patientId); // the grant's audit event names the patient, refused ones included
 
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength)
         {
