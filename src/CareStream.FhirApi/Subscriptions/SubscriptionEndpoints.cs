@@ -24,10 +24,12 @@ public static class SubscriptionEndpoints
 
     public static IEndpointRouteBuilder MapSubscriptionEndpoints(this IEndpointRouteBuilder fhir)
     {
-        fhir.MapPost("/Subscription", CreateAsync).RequireAuthorization(CareStreamPolicies.Clinician);
-        fhir.MapGet("/Subscription", SearchAsync).RequireAuthorization(CareStreamPolicies.Clinician);
-        fhir.MapGet("/Subscription/{id}", ReadAsync).RequireAuthorization(CareStreamPolicies.Clinician);
-        fhir.MapDelete("/Subscription/{id}", DeleteAsync).RequireAuthorization(CareStreamPolicies.Clinician);
+        // Rest-hooks carry patient data to another system: set up by administrators (integrations), not per clinician,
+        // so notifications cannot be pointed at another ward's alarms (guide S4).
+        fhir.MapPost("/Subscription", CreateAsync).RequireAuthorization(CareStreamPolicies.Administrator);
+        fhir.MapGet("/Subscription", SearchAsync).RequireAuthorization(CareStreamPolicies.Administrator);
+        fhir.MapGet("/Subscription/{id}", ReadAsync).RequireAuthorization(CareStreamPolicies.Administrator);
+        fhir.MapDelete("/Subscription/{id}", DeleteAsync).RequireAuthorization(CareStreamPolicies.Administrator);
         return fhir;
     }
 

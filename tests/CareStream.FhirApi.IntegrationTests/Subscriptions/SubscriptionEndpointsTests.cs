@@ -55,6 +55,18 @@ public sealed class SubscriptionEndpointsTests(FhirApiFixture api) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Fact]
+    public async Task GivenANurseToken_WhenCreatingASubscription_ThenForbiddenBecauseRestHooksAreSetUpByAdministrators()
+    {
+        using var nurse = api.ClientFor(api.Tokens.Nurse());
+        using var content = new StringContent(Subscription("Flag?ward=ward-3&priority=PH", "http://127.0.0.1:9/hook"), Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/fhir+json");
+
+        using var response = await nurse.PostAsync(new Uri("/fhir/Subscription", UriKind.Relative), content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
     private async Task<HttpResponseMessage> PostAsync(string json)
     {
         using var content = new StringContent(json, Encoding.UTF8);

@@ -57,8 +57,8 @@ public sealed class AuditTrailHostTests(AuditTrailHost host) : IClassFixture<Aud
         await SendAsync(anna, "PUT", $"/api/patients/{P}/charting", HttpStatusCode.Accepted, P, """{"onOxygen":true}""");
         await SendAsync(anna, "PUT", $"/api/patients/{P}/limits", HttpStatusCode.Accepted, P,
             """{"limits":{"heartRate":{"warningHigh":{"limit":110,"priority":"medium","delaySeconds":0}}}}""");
-        // Known gap (reported, not pinned): alarm commands are not ward-checked, so Ben's command on a ward-1 patient is accepted.
-        await SendAsync(ben, "POST", $"/api/patients/{P}/alarms/a10-episode/acknowledge", null, P, "{}");
+        // Alarm commands are ward-checked: Ben (ward-2) acting on a ward-1 patient gets 404, and the attempt is audited.
+        await SendAsync(ben, "POST", $"/api/patients/{P}/alarms/a10-episode/acknowledge", HttpStatusCode.NotFound, P, "{}");
         // Known gap: an ADT device association does not name the patient of the bed in its audit event.
         await SendAsync(admin, "POST", "/api/adt/devices/a10-dev-2/associate", HttpStatusCode.Accepted, null,
             $$"""{"bedId":"{{AuditTrailHost.Bed}}","effectiveAt":"{{DateTimeOffset.UtcNow:O}}"}""");
