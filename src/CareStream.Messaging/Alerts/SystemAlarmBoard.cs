@@ -32,6 +32,18 @@ public sealed class SystemAlarmBoard
         }
     }
 
+    /// <summary>How many watchers are registered (a relay registers once its background loop runs).</summary>
+    public int WatcherCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _watchers.Count;
+            }
+        }
+    }
+
     /// <summary>
     /// Records a raise (opens the episode) or a resolution (closes it) and hands it to every watcher. Other event
     /// types and resolutions of episodes not open here are ignored.
