@@ -1,3 +1,4 @@
+using CareStream.Messaging;
 using CareStream.Messaging.Embedded;
 using static Microsoft.Playwright.Assertions;
 
@@ -63,9 +64,16 @@ public sealed class SystemAlarmBannerTests : IAsyncLifetime
     {
         _browser = await Chromium.LaunchAsync();
         _kafka = EmbeddedKafkaCluster.Start(brokerCount: 3);
+        // The host cannot provision an external mock cluster (its admin API finds no controller): the test does.
+        foreach (var topic in Topics.All(new KafkaOptions()))
+        {
+            _kafka.CreateTopic(topic.Name, topic.Partitions, replicationFactor: 3);
+        }
+
         _host = await DashboardHost.StartAsync(TestContext.Current.CancellationToken, new Dictionary<string, string>
         {
             ["Kafka:BootstrapServers"] = _kafka.BootstrapServers,
+            ["Kafka:ProvisionTopics"] = "false",
             ["Kafka:HealthCheckTimeout"] = "00:00:01",
             ["Alerting:KafkaUnreachableGrace"] = "00:00:03",
         });
