@@ -30,6 +30,8 @@ public static class LiveExtensions
         builder.Services.AddSingleton<WardFollowers>();
         builder.Services.AddHostedService<WardAccessSweeper>();
         builder.Services.AddHostedService<WardPushWorker>();
+        // System alarms of the rules role in this process (Kafka unreachable): pushed to all without Kafka.
+        builder.Services.AddHostedService<SystemAlarmRelay>();
         // Each node sees every patient: its own group, starting at the latest offset (style guide section 11).
         var group = $"carestream-live-{Environment.MachineName.ToLowerInvariant()}-{Environment.ProcessId}";
         builder.Services.AddKafkaConsumer<VitalsRelay>(VitalsRelay.ConsumerName, topics => topics.Observations, o =>

@@ -27,4 +27,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6007, Level = LogLevel.Debug, Message = "Connection {ConnectionId} was refused ward {Ward}")]
     public static partial void WardRefused(ILogger logger, string connectionId, string ward);
+
+    [LoggerMessage(EventId = 6008, Level = LogLevel.Information, Message = "System alarm {EpisodeId} ({Type}) pushed to every dashboard")]
+    public static partial void SystemAlarmPushed(ILogger logger, string episodeId, string type);
 }

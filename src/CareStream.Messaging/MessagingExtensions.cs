@@ -43,6 +43,7 @@ public static class MessagingExtensions
         services.TryAddSingleton<KafkaConsumerStates>();
         services.TryAddSingleton<KafkaConsumerContext>();
         services.TryAddSingleton<KafkaHealthCheck>();
+        services.TryAddSingleton<Alerts.SystemAlarmBoard>(); // rules role reports, live role pushes (same process only)
         services.TryAddSingleton<KafkaConsumersHealthCheck>();
         // Hosted services start in registration order: topics exist before any consumer subscribes.
         services.AddHostedService<KafkaTopicProvisioner>();

@@ -16,7 +16,8 @@ namespace CareStream.Alerting.IntegrationTests;
 
 /// <summary>
 /// "pipeline: Kafka unreachable" against a private librdkafka mock cluster whose brokers are all set down and up again
-/// (a private cluster: the shared one must stay up for the other tests), with the alarm store on real PostgreSQL.
+/// (a private cluster: the shared one must stay up for the other tests), with the alarm store on real PostgreSQL and
+/// the in-process <see cref="SystemAlarmBoard"/> (what the live role pushes to dashboards).
 /// </summary>
 public sealed class KafkaUnreachableAlarmTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
@@ -32,6 +33,7 @@ public sealed class KafkaUnreachableAlarmTests(PostgresFixture postgres) : IClas
         await using var database = NpgsqlDataSource.Create(postgres.ConnectionString);
         using var host = Build(cluster, time, database);
         var monitor = host.Services.GetRequiredService<KafkaUnreachableMonitor>();
+        var board = host.Services.GetRequiredService<SystemAlarmBoard>();
         var queries = new AlarmQueries(database);
         await monitor.CheckOnceAsync(ct); // reachable: nothing
 
@@ -47,6 +49,7 @@ public sealed class KafkaUnreachableAlarmTests(PostgresFixture postgres) : IClas
         time.Advance(TimeSpan.FromSeconds(1)); // grace 10 s + one tick
         await monitor.CheckOnceAsync(ct);
         var raised = monitor.Current;
+        var onBoardWhileDown = board.Open.Select(a => a.Episode.EpisodeId).ToArray();
         var storedWhileDown = raised is null ? null : await queries.GetAsync(raised.Episode.EpisodeId, ct);
         for (var broker = 1; broker <= cluster.BrokerCount; broker++)
         {
@@ -62,6 +65,8 @@ public sealed class KafkaUnreachableAlarmTests(PostgresFixture postgres) : IClas
         Assert.NotNull(raised);
         Assert.Equal((AlarmCategory.Technical, KafkaUnreachableAlarm.RuleId, "system"), (raised.Episode.Category, raised.Episode.RuleId, raised.Episode.Patient.Value));
         Assert.Equal(AlarmStatus.Raised, storedWhileDown?.Episode.Status); // in the store although Kafka is down
+        Assert.Equal([raised.Episode.EpisodeId], onBoardWhileDown); // and on the in-process board the live role pushes
+        Assert.Empty(board.Open);
         Assert.True(resolvedInTime, "the alarm was not resolved once the brokers were back");
         Assert.Equal(AlarmStatus.Resolved, storedAfter?.Episode.Status);
         Assert.Equal(["raised", "resolved"], published.Select(p => AlarmEventCodec.TypeOf(p.Event)));

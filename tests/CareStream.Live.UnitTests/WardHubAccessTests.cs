@@ -1,6 +1,7 @@
 using CareStream.Live.Access;
 using CareStream.Live.Hubs;
 using CareStream.Live.Relay;
+using CareStream.Messaging.Alerts;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -70,7 +71,7 @@ public sealed class WardHubAccessTests
     }
 
     private WardHub Hub(string connectionId, string subject) =>
-        new(new LiveWardState(Options.Create(new LiveOptions())), _followers, _access, TimeProvider.System, NullLogger<WardHub>.Instance)
+        new(new LiveWardState(Options.Create(new LiveOptions())), _followers, _access, new SystemAlarmBoard(), TimeProvider.System, NullLogger<WardHub>.Instance)
         {
             Context = new TestCallerContext(connectionId, TableWardAccess.User(subject)),
             Groups = _groups,

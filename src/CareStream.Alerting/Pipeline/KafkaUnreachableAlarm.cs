@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CareStream.Domain;
 using CareStream.Domain.Alerts;
+using CareStream.Messaging.Alerts;
 
 namespace CareStream.Alerting.Pipeline;
 
@@ -20,7 +21,7 @@ public static class KafkaUnreachableAlarm
     public const string Condition = "KafkaUnreachable";
 
     /// <summary>Reserved pseudo-patient of ward-independent system alarms.</summary>
-    public static readonly PatientId SystemPatient = new("system");
+    public static readonly PatientId SystemPatient = SystemAlarmBoard.SystemPatient;
 
     /// <summary>The raise, for the outage that started at <paramref name="outageStart"/> as seen by <paramref name="source"/> (host name).</summary>
     public static AlarmRaised Raised(string source, DateTimeOffset outageStart, DateTimeOffset now)

@@ -25,6 +25,7 @@ internal sealed class KafkaUnreachableMonitor(
     KafkaProducer producer,
     IOptions<KafkaOptions> kafkaOptions,
     IOptions<AlertingOptions> options,
+    SystemAlarmBoard board,
     IServiceProvider services,
     TimeProvider time,
     ILogger<KafkaUnreachableMonitor> logger) : BackgroundService
@@ -60,6 +61,7 @@ internal sealed class KafkaUnreachableMonitor(
                 Log.KafkaUnreachableResolved(logger, alarm.Episode.EpisodeId, change.OutageStart);
             }
 
+            board.Report(alarm); // the live role in this process pushes it to every dashboard at once
             await StoreAsync(alarm, cancellationToken);
             _unpublished.Add(alarm);
         }

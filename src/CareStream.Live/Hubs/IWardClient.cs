@@ -13,4 +13,7 @@ public interface IWardClient
 
     /// <summary>A bed's "device sending without a patient" marker appeared or cleared.</summary>
     Task UnassociatedDeviceChanged(UnassociatedDeviceMarker marker);
+
+    /// <summary>A ward-independent technical alarm (data pipeline unreachable) opened or closed; sent to every connection.</summary>
+    Task SystemAlarmChanged(SystemAlarmNotification alarm);
 }

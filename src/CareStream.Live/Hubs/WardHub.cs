@@ -1,6 +1,7 @@
 using CareStream.Auth.Access;
 using CareStream.Live.Access;
 using CareStream.Live.Relay;
+using CareStream.Messaging.Alerts;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +14,12 @@ namespace CareStream.Live.Hubs;
 /// client re-joins through <see cref="FollowWard"/> or <see cref="ResumeWard"/> and is checked again.
 /// </summary>
 public sealed class WardHub(
-    LiveWardState state, WardFollowers followers, IWardAccess access, TimeProvider timeProvider, ILogger<WardHub> logger)
+    LiveWardState state,
+    WardFollowers followers,
+    IWardAccess access,
+    SystemAlarmBoard systemAlarms,
+    TimeProvider timeProvider,
+    ILogger<WardHub> logger)
     : Hub<IWardClient>
 {
     public const string Path = "/hubs/ward";
@@ -25,7 +31,7 @@ public sealed class WardHub(
     public async Task<WardSnapshot> FollowWard(string wardId)
     {
         await JoinAsync(wardId);
-        return state.Snapshot(wardId, timeProvider.GetUtcNow());
+        return Snapshot(wardId);
     }
 
     /// <summary>
@@ -35,7 +41,7 @@ public sealed class WardHub(
     public async Task<WardResume> ResumeWard(string wardId, long afterSequence)
     {
         await JoinAsync(wardId);
-        var snapshot = state.Snapshot(wardId, timeProvider.GetUtcNow());
+        var snapshot = Snapshot(wardId);
         var missed = state.AlarmsOf(wardId).After(afterSequence);
         return new WardResume(wardId, missed is null, missed?.Where(a => a.Sequence <= snapshot.Sequence).ToArray() ?? [], snapshot);
     }
@@ -51,6 +57,13 @@ public sealed class WardHub(
         followers.Remove(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
+
+    // System alarms are read after the join: one changing meanwhile is also pushed (the client keys them by episode).
+    private WardSnapshot Snapshot(string wardId) =>
+        state.Snapshot(wardId, timeProvider.GetUtcNow()) with
+        {
+            SystemAlarms = [.. systemAlarms.Open.Select(SystemAlarmNotification.From)],
+        };
 
     private async Task JoinAsync(string wardId)
     {

@@ -38,6 +38,13 @@ public sealed class AlarmRelay(
             }
 
             var episode = envelope.Event.Episode;
+            if (episode.Patient == SystemAlarmBoard.SystemPatient)
+            {
+                // Ward-independent system alarms reach dashboards in-process (SystemAlarmRelay); on the topic they
+                // arrive only after the outage (raise and resolution together): history, not something to show.
+                continue;
+            }
+
             var bed = envelope.Bed?.Value ?? registry.CurrentBedOf(episode.Patient)?.Bed.Value;
             var ward = envelope.Ward?.Value ?? registry.CurrentBedOf(episode.Patient)?.Ward.Value;
             if (ward is null)

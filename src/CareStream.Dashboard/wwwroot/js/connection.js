@@ -13,7 +13,7 @@ const RETRY_MAX_MS = 10000;
 const jitter = (ms) => ms + Math.floor(Math.random() * ms * 0.5);
 
 /**
- * handlers: { onSnapshot(snapshot), onUpdates(updates), onAlarm(alarm), onNews2(score), onMarker(marker),
+ * handlers: { onSnapshot(snapshot), onUpdates(updates), onAlarm(alarm), onNews2(score), onMarker(marker), onSystemAlarm(alarm),
  *             onResume(resume), lastAlarmSequence(), onDenied(ward),
  *             onStatus('connecting'|'connected'|'reconnecting'|'disconnected') }
  */
@@ -62,6 +62,8 @@ export class WardConnection {
         this.handlers.onMarker(marker);
       }
     });
+    // Ward-independent technical alarms (pipeline unreachable) reach every connection, whatever the ward.
+    this.connection.on('SystemAlarmChanged', (alarm) => this.handlers.onSystemAlarm(alarm));
     this.connection.onreconnecting(() => this.handlers.onStatus('reconnecting'));
     this.connection.onreconnected(() => this.refollow({ resume: true }));
     // Automatic reconnect gave up (it does not with the policy above) or the server closed us: start over — at

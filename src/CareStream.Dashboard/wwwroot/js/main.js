@@ -10,6 +10,7 @@ import { loadHeartRateHistory, loadPatientLabels } from './fhir.js';
 import { PatientView } from './patient-view.js';
 import { bedLabel, WardRenderer } from './render.js';
 import { SoundControls } from './sound-controls.js';
+import { SystemAlarmBanner } from './system-alarms.js';
 import { WardState } from './state.js';
 import { discoverWards } from './wards.js';
 
@@ -39,6 +40,7 @@ const selector = document.getElementById('ward-select');
 const clock = document.getElementById('clock');
 const alarmList = document.getElementById('alarm-list');
 const renderer = new WardRenderer(grid);
+const systemAlarms = new SystemAlarmBanner(document.getElementById('system-alarm-banner'));
 const alarmActions = new AlarmActions(new AnnotateDialog(document.getElementById('annotate-dialog')), (bed) => bedLabel(state.ward, bed));
 const alarmView = new AlarmListView(alarmList, (action, alarm, row) => alarmActions.run(action, alarm, row));
 alarmActions.view = alarmView;
@@ -148,6 +150,7 @@ function setStatus(status) {
 const connection = new WardConnection({
   onSnapshot(snapshot) {
     state.applySnapshot(snapshot);
+    systemAlarms.applySnapshot(snapshot.systemAlarms);
     alarms.applySnapshot(snapshot);
     queueRender();
     if (snapshot.latest.some((u) => !renderer.patientLabels.has(u.patient))) {
@@ -177,6 +180,9 @@ const connection = new WardConnection({
     state.applyMarker(marker);
     queueRender();
   },
+  onSystemAlarm(alarm) {
+    systemAlarms.apply(alarm);
+  },
   onAlarm(alarm) {
     if (alarms.apply(alarm)) {
       queueRender();
@@ -184,6 +190,7 @@ const connection = new WardConnection({
   },
   onResume(resumed) {
     state.applySnapshot(resumed.snapshot);
+    systemAlarms.applySnapshot(resumed.snapshot.systemAlarms);
     if (resumed.gapTooOld) {
       alarms.applySnapshot(resumed.snapshot);
     } else {
