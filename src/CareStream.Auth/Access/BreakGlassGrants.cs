@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CareStream.Auth.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -8,12 +7,13 @@ namespace CareStream.Auth.Access;
 /// <summary>
 /// <see cref="IBreakGlassGrants"/> in <c>auth.break_glass_grant</c>. A subject's active grants are cached for at most
 /// <see cref="StaffWardAccess.CacheFor"/>; expiry is checked against the clock on every call, so the cache never
-/// lengthens a grant, and a new grant replaces the subject's cache entry at once.
+/// lengthens a grant, and a new grant replaces the subject's cache entry at once. A miss loads once however many requests
+/// of the subject arrive meanwhile.
 /// </summary>
 public sealed class BreakGlassGrants(IDbContextFactory<AuthDbContext> contexts, IOptions<AuthOptions> options, TimeProvider time)
     : IBreakGlassGrants
 {
-    private readonly ConcurrentDictionary<string, CachedGrants> _cache = new(StringComparer.Ordinal);
+    private readonly SingleFlightCache<IReadOnlyList<BreakGlassGrant>> _cache = new(time, StaffWardAccess.CacheFor);
 
     public async Task<BreakGlassGrant> GrantAsync(string subject, string patientId, string reason, CancellationToken cancellationToken)
     {
@@ -35,7 +35,7 @@ public sealed class BreakGlassGrants(IDbContextFactory<AuthDbContext> contexts, 
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        _cache.TryRemove(subject, out _);
+        _cache.Invalidate(subject);
         return grant;
     }
 
@@ -43,17 +43,14 @@ public sealed class BreakGlassGrants(IDbContextFactory<AuthDbContext> contexts, 
     {
         ArgumentException.ThrowIfNullOrEmpty(subject);
         var now = time.GetUtcNow();
-        if (!_cache.TryGetValue(subject, out var cached) || cached.LoadedUntil <= now)
-        {
-            cached = new CachedGrants(await LoadAsync(subject, now, cancellationToken).ConfigureAwait(false), now + StaffWardAccess.CacheFor);
-            _cache[subject] = cached;
-        }
-
-        return cached.Grants.Count == 0 ? cached.Grants : cached.Grants.Where(g => g.ExpiresAt > now).ToList();
+        var grants = await _cache.GetAsync(subject, LoadAsync, cancellationToken).ConfigureAwait(false);
+        return grants.Count == 0 ? grants : grants.Where(g => g.ExpiresAt > now).ToList();
     }
 
-    private async Task<IReadOnlyList<BreakGlassGrant>> LoadAsync(string subject, DateTimeOffset now, CancellationToken cancellationToken)
+    // Shared by every waiting request, so not cancelled by any one of them (each stops waiting on its own token).
+    private async Task<IReadOnlyList<BreakGlassGrant>> LoadAsync(string subject, DateTimeOffset now)
     {
+        var cancellationToken = CancellationToken.None;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var grants = await db.BreakGlassGrants.AsNoTracking()
             .Where(g => g.Subject == subject && g.ExpiresAt > now)
@@ -61,6 +58,4 @@ public sealed class BreakGlassGrants(IDbContextFactory<AuthDbContext> contexts, 
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return grants.DistinctBy(g => g.PatientId, StringComparer.Ordinal).ToList();
     }
-
-    private sealed record CachedGrants(IReadOnlyList<BreakGlassGrant> Grants, DateTimeOffset LoadedUntil);
 }

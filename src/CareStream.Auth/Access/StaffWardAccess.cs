@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using CareStream.Auth.Data;
 using Microsoft.EntityFrameworkCore;
@@ -9,13 +8,13 @@ namespace CareStream.Auth.Access;
 /// <see cref="IWardAccess"/> from the staff accounts in <c>auth.users</c>: administrators and clients
 /// (<c>client_id</c> claim) see every ward; other users see their assigned wards. Assignments are cached per user for
 /// <see cref="CacheFor"/>, so an unassignment takes effect within that time (guide A7) without a database round trip
-/// per request.
+/// per request; a miss loads once however many requests of the user arrive meanwhile.
 /// </summary>
 public sealed class StaffWardAccess(IDbContextFactory<AuthDbContext> contexts, TimeProvider time) : IWardAccess
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
-    private readonly ConcurrentDictionary<string, CachedScope> _cache = new(StringComparer.Ordinal);
+    private readonly SingleFlightCache<WardScope> _cache = new(time, CacheFor);
 
     public async ValueTask<WardScope> ScopeOfAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -36,22 +35,16 @@ public sealed class StaffWardAccess(IDbContextFactory<AuthDbContext> contexts, T
             return WardScope.None;
         }
 
-        var now = time.GetUtcNow();
-        if (_cache.TryGetValue(subject, out var cached) && cached.ExpiresAt > now)
-        {
-            return cached.Scope;
-        }
-
-        var scope = await LoadAsync(subject, cancellationToken).ConfigureAwait(false);
-        _cache[subject] = new CachedScope(scope, now + CacheFor);
-        return scope;
+        return await _cache.GetAsync(subject, (s, _) => LoadAsync(s), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Forgets a user's cached assignments (call after changing them, so the change applies at once).</summary>
-    public void Invalidate(string subject) => _cache.TryRemove(subject, out _);
+    public void Invalidate(string subject) => _cache.Invalidate(subject);
 
-    private async Task<WardScope> LoadAsync(string subject, CancellationToken cancellationToken)
+    // Shared by every waiting request, so not cancelled by any one of them (each stops waiting on its own token).
+    private async Task<WardScope> LoadAsync(string subject)
     {
+        var cancellationToken = CancellationToken.None;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var wards = await db.Users.AsNoTracking()
             .Where(u => u.Id == subject && u.Enabled)
@@ -59,6 +52,4 @@ public sealed class StaffWardAccess(IDbContextFactory<AuthDbContext> contexts, T
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return wards is null ? WardScope.None : WardScope.Of(wards);
     }
-
-    private sealed record CachedScope(WardScope Scope, DateTimeOffset ExpiresAt);
 }
