@@ -23,7 +23,10 @@ public sealed class KeyboardTests(LiveWardFixture fixture)
             order.Add(await FocusedAsync(ward.Page));
         }
 
-        Assert.Equal(["select#ward-select", "button#sound-enable", "button#sound-mute", "button#sign-out", "button.acknowledge"], order);
+        Assert.Equal(["select#ward-select", "button#sound-enable", "button#sound-mute", "button#sign-out"], order[..4]);
+        // Then the first alarm row's first button: Acknowledge, or Audio pause when another test on this shared host
+        // already acknowledged the oldest high alarm (the bar sorts by priority, then age).
+        Assert.Contains(order[4], new[] { "button.acknowledge", "button.audio-pause" });
     }
 
     [Fact]

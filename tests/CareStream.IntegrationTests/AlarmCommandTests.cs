@@ -106,7 +106,9 @@ public sealed class AlarmCommandTests(KafkaFixture kafka, PostgresFixture postgr
         // The command's actor is the authenticated user (the body's "by" only without a token): a nurse's token, and
         // the nurse is assigned to the patient's ward (RegistryRecords' "ward-test").
         await StaffAccounts.AssignAsync(postgres.ConnectionString, "nurse-7", CareStreamRoles.Nurse, ["ward-test"], ct);
-        return (settings, host, host.CreateClient(host.NurseToken("nurse-7"), TimeSpan.FromSeconds(30)));
+        var http = host.CreateClient(host.NurseToken("nurse-7"), TimeSpan.FromSeconds(30));
+        await StaffAccounts.WaitUntilVisibleAsync(http, patient, TimeSpan.FromSeconds(30), ct);
+        return (settings, host, http);
     }
 
     private static async Task<HubConnection> FollowAsync(CareStreamProcess host, ConcurrentQueue<AlarmNotification> seen, CancellationToken ct)

@@ -90,7 +90,9 @@ public sealed class PatientLimitsAndWhatIfTests(KafkaFixture kafka, PostgresFixt
         // test ward (ward-based access applies to limits, what-if and the FHIR reads alike).
         await StaffAccounts.AssignAsync(postgres.ConnectionString, "dr-4", CareStreamRoles.Physician, [Ward], ct);
         var physician = host.Tokens.ForUser("dr-4", CareStreamRoles.Physician, TestTokens.ClinicianScopes, CareStreamProcess.ClientTokenLifetime);
-        return (settings, host, host.CreateClient(physician, TimeSpan.FromSeconds(30)));
+        var http = host.CreateClient(physician, TimeSpan.FromSeconds(30));
+        await StaffAccounts.WaitUntilVisibleAsync(http, patient, TimeSpan.FromSeconds(30), ct);
+        return (settings, host, http);
     }
 
     private static async Task<JsonElement> PollAsync(

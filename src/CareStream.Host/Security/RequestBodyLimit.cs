@@ -32,7 +32,10 @@ internal sealed class RequestBodyLimit(IOptions<SecurityOptions> options, ILogge
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
-            feature.MaxRequestBodySize = _limit;
+            // Under /fhir the endpoints refuse an oversize body themselves (413 OperationOutcome) without reading it;
+            // Kestrel then drains the rest so the client receives that answer. A backstop equal to the limit would
+            // reset the connection mid-upload instead, so it is four times the limit there.
+            feature.MaxRequestBodySize = request.Path.StartsWithSegments("/fhir", StringComparison.OrdinalIgnoreCase) ? _limit * 4 : _limit;
         }
 
         await next();

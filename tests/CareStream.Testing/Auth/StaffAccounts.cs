@@ -22,4 +22,30 @@ public static class StaffAccounts
         upsert.Parameters.AddWithValue("wards", wards.ToArray());
         await upsert.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Waits until <paramref name="http"/>'s user may see <paramref name="patientId"/> (the store role writes the registry
+    /// asynchronously; until then ward-based access answers 404 for the patient). Fails after <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task WaitUntilVisibleAsync(HttpClient http, string patientId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        var uri = new Uri($"/fhir/Patient/{Uri.EscapeDataString(patientId)}", UriKind.Relative);
+        while (true)
+        {
+            using var response = await http.GetAsync(uri, cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Patient {patientId} was not visible to the test's user within {timeout}: last answer {(int)response.StatusCode}.");
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+    }
 }
